@@ -1,0 +1,74 @@
+// The output.jsonl contract (spec/resolver.md §11) shared by resolve and send. Key order here is the
+// order written: never rename or reorder, only append.
+import type { Event } from '../core/events.js';
+import type { TokenUsage } from '../llm/types.js';
+
+export type IssueType = 'issue' | 'pr';
+
+export interface ReviewThread {
+  comment: string;
+  files: string[];
+}
+
+export interface IssueRecord {
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  body: string;
+  thread_comments: string[] | null;
+  closing_issues: string[] | null;
+  review_comments: string[] | null;
+  review_threads: ReviewThread[] | null;
+  thread_ids: string[] | null;
+  head_branch: string | null;
+  base_branch: string | null;
+}
+
+export interface Metrics {
+  accumulated_cost: number;
+  max_budget_per_task: number | null;
+  accumulated_token_usage: TokenUsage;
+  costs: { model: string; cost: number; timestamp: number }[];
+  response_latencies: { model: string; latency: number; response_id: string }[];
+  token_usages: TokenUsage[];
+  // Ours, appended: iterations run, wall-clock duration, prompt tokens per step.
+  iterations?: number;
+  duration_sec?: number;
+  prompt_tokens_per_step?: number[];
+  cost_known?: boolean;
+}
+
+export interface OutputRecord {
+  issue: IssueRecord;
+  issue_type: IssueType;
+  instruction: string;
+  base_commit: string;
+  git_patch: string | null;
+  history: Event[];
+  metrics: Metrics | null;
+  success: boolean;
+  comment_success: boolean[] | null;
+  result_explanation: string;
+  error: string | null;
+  // Ours, appended after `error`.
+  [extra: string]: unknown;
+}
+
+/** Builds the `issue` object with every key present and in order. */
+export function issueRecord(fields: Pick<IssueRecord, 'owner' | 'repo' | 'number' | 'title'> & Partial<IssueRecord>): IssueRecord {
+  return {
+    owner: fields.owner,
+    repo: fields.repo,
+    number: fields.number,
+    title: fields.title,
+    body: fields.body ?? '',
+    thread_comments: fields.thread_comments ?? null,
+    closing_issues: fields.closing_issues ?? null,
+    review_comments: fields.review_comments ?? null,
+    review_threads: fields.review_threads ?? null,
+    thread_ids: fields.thread_ids ?? null,
+    head_branch: fields.head_branch ?? null,
+    base_branch: fields.base_branch ?? null,
+  };
+}
