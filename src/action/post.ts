@@ -1,0 +1,1 @@
+// Entry point: being written (placeholder so the bundle builds).
