@@ -141,5 +141,8 @@ export function isObservation(e: Event): e is ObservationEvent {
 
 /** ISO-8601 with microseconds and no zone, in UTC (runtime.md §4). */
 export function eventTimestamp(date = new Date()): string {
-  return date.toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1000');
+  return date
+    .toISOString()
+    .replace('Z', '')
+    .replace(/\.(\d{3})$/, '.$1000');
 }

@@ -56,7 +56,9 @@ export interface OutputRecord {
 }
 
 /** Builds the `issue` object with every key present and in order. */
-export function issueRecord(fields: Pick<IssueRecord, 'owner' | 'repo' | 'number' | 'title'> & Partial<IssueRecord>): IssueRecord {
+export function issueRecord(
+  fields: Pick<IssueRecord, 'owner' | 'repo' | 'number' | 'title'> & Partial<IssueRecord>,
+): IssueRecord {
   return {
     owner: fields.owner,
     repo: fields.repo,
