@@ -18,7 +18,8 @@ export interface ApplyResult {
 export interface Git {
   /** Clones {serverUrl}/{owner}/{repo}.git into dir with the token in a temporary extraheader include. */
   clone(owner: string, repo: string, dir: string): Promise<void>;
-  fetch(dir: string, refspecs: string[]): Promise<void>;
+  /** Fetches from `origin`, or from {serverUrl}/{owner}/{repo}.git when `from` is given (e.g. a fork). */
+  fetch(dir: string, refspecs: string[], from?: { owner: string; repo: string }): Promise<void>;
   /** Checks out a ref (detached unless newBranch is given); returns the HEAD sha. */
   checkout(dir: string, ref: string, opts?: { newBranch?: string }): Promise<string>;
   revParse(dir: string, rev: string): Promise<string>;
@@ -27,7 +28,10 @@ export interface Git {
   applyPatch(dir: string, patch: string): Promise<ApplyResult>;
   /** `git add .` then commit with the identity; committed=false when there is nothing to commit. */
   commitAll(dir: string, message: string, identity: GitIdentity): Promise<{ committed: boolean; sha: string | null }>;
-  /** Pushes HEAD to refs/heads/{branch} of {serverUrl}/{owner}/{repo}.git. */
+  /**
+   * Pushes HEAD to refs/heads/{branch} of {serverUrl}/{owner}/{repo}.git. `forceWithLease` is the SHA the
+   * remote branch must still have (`''` = must not exist); errors have code 'push'.
+   */
   push(dir: string, target: { owner: string; repo: string; branch: string; forceWithLease?: string }): Promise<void>;
   /** Any other read-only git command, argv only. Returns stdout. */
   raw(dir: string, args: string[]): Promise<string>;

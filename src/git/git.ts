@@ -1,0 +1,163 @@
+// createGit: the Git chokepoint (src/git/types.ts) over the hardened runner in run.ts.
+import { ResolverError, type ErrorCode } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import { createRedactor, type Redactor } from '../core/redact.js';
+import { applyPatch } from './apply.js';
+import { createGitRunner, type GitRunOptions, type GitRunResult } from './run.js';
+import type { Git, GitIdentity } from './types.js';
+
+export interface CreateGitOptions {
+  /** Web and git base, e.g. https://github.com or http://127.0.0.1:PORT. */
+  serverUrl: string;
+  /** Sent only as an extraheader from a temporary include file; omitted → anonymous. */
+  token?: string | null;
+  /** HTTP Basic user name; default `x-access-token`. */
+  username?: string;
+  /** Private directory for the auth include file; keep it outside every sandbox mount. */
+  authDir: string;
+  logger: Logger;
+  /** Redacts git's stderr before it reaches an error or a log line; the token is registered with it. */
+  redactor?: Redactor;
+  /** Base environment for git (build it with gitBaseEnv); defaults to a PATH only. */
+  env?: Record<string, string>;
+  /** Observes every argv (tests assert the token is in none). */
+  onCommand?: (argv: readonly string[]) => void;
+}
+
+/** `{serverUrl}/{owner}/{repo}.git`: the only remote URL form, never with a credential in it. */
+export function gitRemoteUrl(serverUrl: string, owner: string, repo: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}.git`;
+}
+
+const SHA_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+export function createGit(opts: CreateGitOptions): Git {
+  const serverUrl = opts.serverUrl.replace(/\/+$/, '');
+  const redactor = opts.redactor ?? createRedactor();
+  const run = createGitRunner({
+    serverUrl,
+    token: opts.token,
+    username: opts.username,
+    authDir: opts.authDir,
+    redactor,
+    env: opts.env,
+    onCommand: opts.onCommand,
+  });
+  const remoteUrl = (owner: string, repo: string) => gitRemoteUrl(serverUrl, owner, repo);
+
+  const detail = (r: GitRunResult) => redactor.redact((r.stderr || r.stdout).trim());
+
+  async function must(
+    dir: string | undefined,
+    args: string[],
+    fail: { code?: ErrorCode; message: string },
+    runOpts?: GitRunOptions,
+  ): Promise<string> {
+    const r = await run(dir, args, runOpts);
+    if (r.exitCode !== 0) {
+      const why = detail(r);
+      opts.logger.debug(`git ${args[0] ?? ''} failed (exit ${r.exitCode}): ${why}`);
+      throw new ResolverError(fail.code ?? 'git', why ? `${fail.message}: ${why}` : fail.message);
+    }
+    return r.stdout;
+  }
+
+  async function revParse(dir: string, rev: string): Promise<string> {
+    const out = await must(dir, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], {
+      message: `Cannot resolve ${rev}`,
+    });
+    return out.trim();
+  }
+
+  const git: Git = {
+    async clone(owner, repo, dir) {
+      await must(
+        undefined,
+        ['clone', '--no-recurse-submodules', '--', remoteUrl(owner, repo), dir],
+        { message: `Failed to clone ${owner}/${repo}` },
+        { network: true },
+      );
+    },
+
+    async fetch(dir, refspecs, from) {
+      const source = from ? remoteUrl(from.owner, from.repo) : 'origin';
+      await must(
+        dir,
+        ['fetch', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head', source, ...refspecs],
+        { message: `Failed to fetch ${refspecs.join(' ')}` },
+        { network: true },
+      );
+    },
+
+    async checkout(dir, ref, checkoutOpts) {
+      if (checkoutOpts?.newBranch) {
+        const b = checkoutOpts.newBranch;
+        await must(dir, ['check-ref-format', '--branch', b], { message: `Invalid branch name ${b}` });
+        await must(dir, ['checkout', '-q', '-B', b, ref, '--'], {
+          message: `Failed to create a new branch ${b} in ${dir}`,
+        });
+      } else {
+        await must(dir, ['checkout', '-q', '--detach', ref, '--'], { message: `Failed to check out commit ${ref}` });
+      }
+      return revParse(dir, 'HEAD');
+    },
+
+    revParse,
+
+    async show(dir, rev, filePath) {
+      const r = await run(dir, ['cat-file', 'blob', `${rev}:${filePath}`], { raw: true });
+      return r.exitCode === 0 ? r.stdout : null;
+    },
+
+    applyPatch(dir, patch) {
+      return applyPatch(run, dir, patch, opts.logger);
+    },
+
+    async commitAll(dir, message, identity: GitIdentity) {
+      await must(dir, ['add', '-A', '--', '.'], { message: 'Failed to add files to git' });
+      const status = await must(dir, ['status', '--porcelain', '-z', '--untracked-files=all'], {
+        message: 'Failed to read git status',
+      });
+      if (status.trim() === '') return { committed: false, sha: null };
+      await must(
+        dir,
+        ['commit', '-q', '--no-verify', '--cleanup=whitespace', '-m', message],
+        { message: 'Failed to commit changes' },
+        {
+          config: [
+            '-c',
+            `user.name=${identity.name}`,
+            '-c',
+            `user.email=${identity.email}`,
+            '-c',
+            'commit.gpgSign=false',
+          ],
+        },
+      );
+      return { committed: true, sha: await revParse(dir, 'HEAD') };
+    },
+
+    async push(dir, target) {
+      const args = ['push', '--porcelain', '--no-verify', '--no-recurse-submodules'];
+      if (target.forceWithLease !== undefined) {
+        const lease = target.forceWithLease;
+        if (lease !== '' && !SHA_RE.test(lease)) {
+          throw new ResolverError('push', `Invalid --force-with-lease value ${lease}: expected a full commit SHA.`);
+        }
+        args.push(`--force-with-lease=refs/heads/${target.branch}:${lease}`);
+      }
+      args.push(remoteUrl(target.owner, target.repo), `HEAD:refs/heads/${target.branch}`);
+      await must(
+        dir,
+        args,
+        { code: 'push', message: 'Failed to push changes to the remote repository' },
+        { network: true },
+      );
+    },
+
+    async raw(dir, args) {
+      return must(dir, args, { message: `git ${args[0] ?? ''} failed` });
+    },
+  };
+  return git;
+}

@@ -1,0 +1,143 @@
+// The single place a git process is spawned (security.md §3-4): argv arrays only, an allowlisted
+// environment, hardened `-c` settings on every call, and the token only inside a temporary include file.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import type { Redactor } from '../core/redact.js';
+
+/** Settings that neutralise repository-controlled behaviour on the host (hooks, fsmonitor, ext::, submodules). */
+export const HARDENING_ARGS: readonly string[] = [
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'protocol.ext.allow=never',
+  '-c',
+  'submodule.recurse=false',
+  '-c',
+  'credential.helper=',
+  '-c',
+  'core.quotePath=false',
+];
+
+/** Environment variables a host git may inherit; everything else (tokens, LLM keys, INPUT_*) stays out. */
+const ENV_ALLOWLIST = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'GIT_SSL_CAINFO',
+  'GIT_EXEC_PATH',
+];
+
+/** Picks the variables git may see from a full environment (the caller passes process.env). */
+export function gitBaseEnv(source: Record<string, string | undefined>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ENV_ALLOWLIST) {
+    const v = source[name];
+    if (v !== undefined && v !== '') env[name] = v;
+  }
+  return env;
+}
+
+export interface GitRunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface GitRunOptions {
+  /** Adds the auth include file: only for commands that talk to the server. */
+  network?: boolean;
+  input?: string | Buffer;
+  /** Extra argv placed before the subcommand (after the hardening settings), e.g. identity settings. */
+  config?: string[];
+  /** Keep stdout bytes exact (no trailing-newline strip). */
+  raw?: boolean;
+  timeoutMs?: number;
+}
+
+export type GitRunner = (cwd: string | undefined, args: string[], opts?: GitRunOptions) => Promise<GitRunResult>;
+
+export interface GitRunnerOptions {
+  serverUrl: string;
+  token?: string | null;
+  username?: string;
+  /** A private directory outside every sandbox mount, for the temporary auth file. */
+  authDir: string;
+  redactor: Redactor;
+  /** Base environment (see gitBaseEnv); defaults to a PATH only. */
+  env?: Record<string, string>;
+  /** Observes every argv before it runs (tests assert the token is in none). */
+  onCommand?: (argv: readonly string[]) => void;
+}
+
+function quoteConfigValue(v: string): string {
+  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The include file body: an extraheader scoped to the server URL. */
+export function authConfigText(serverUrl: string, username: string, token: string): string {
+  const basic = Buffer.from(`${username}:${token}`).toString('base64');
+  const scope = `${serverUrl.replace(/\/+$/, '')}/`;
+  return `[http ${quoteConfigValue(scope)}]\n\textraheader = AUTHORIZATION: basic ${basic}\n`;
+}
+
+export function createGitRunner(opts: GitRunnerOptions): GitRunner {
+  const username = opts.username || 'x-access-token';
+  const baseEnv: Record<string, string> = {
+    ...(opts.env ?? { PATH: '/usr/local/bin:/usr/bin:/bin' }),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    // Leave LFS pointers alone: no smudge on the host (security.md §4).
+    GIT_LFS_SKIP_SMUDGE: '1',
+    LANG: 'C',
+    LC_ALL: 'C',
+  };
+  if (opts.token) {
+    opts.redactor.add(opts.token);
+    opts.redactor.add(Buffer.from(`${username}:${opts.token}`).toString('base64'));
+  }
+
+  return async (cwd, args, runOpts = {}) => {
+    let authFile: string | null = null;
+    try {
+      const argv: string[] = [...HARDENING_ARGS];
+      if (runOpts.network && opts.token) {
+        await mkdir(opts.authDir, { recursive: true, mode: 0o700 });
+        authFile = path.join(opts.authDir, `git-auth-${randomBytes(8).toString('hex')}.cfg`);
+        await writeFile(authFile, authConfigText(opts.serverUrl, username, opts.token), { mode: 0o600, flag: 'wx' });
+        argv.push('-c', `include.path=${authFile}`);
+      }
+      if (runOpts.config) argv.push(...runOpts.config);
+      argv.push(...args);
+      opts.onCommand?.(argv);
+      const r = await execa('git', argv, {
+        cwd,
+        env: baseEnv,
+        extendEnv: false,
+        reject: false,
+        input: runOpts.input ?? '',
+        stripFinalNewline: !runOpts.raw,
+        timeout: runOpts.timeoutMs,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      const exitCode = typeof r.exitCode === 'number' ? r.exitCode : -1;
+      // A spawn failure or timeout has no git stderr; execa's short message says what happened.
+      const stderr = r.stderr || (exitCode !== 0 ? (r.shortMessage ?? '') : '');
+      return { stdout: r.stdout, stderr, exitCode };
+    } finally {
+      if (authFile) await rm(authFile, { force: true });
+    }
+  };
+}
