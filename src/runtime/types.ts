@@ -41,10 +41,26 @@ export interface RuntimeOptions {
   image?: string;
   network?: SandboxNetwork;
   plugins?: string[];
+  /**
+   * `local` only: `auto` (default) = bubblewrap when it works, else unisolated with a warning; `none` asks for
+   * no isolation (dev/tests; logs the warning); `bwrap` fails when bubblewrap does not work.
+   */
+  localIsolation?: 'auto' | 'bwrap' | 'none';
+  /** Docker only: container limits (defaults: 4 GiB memory, 1024 pids, no CPU cap). */
+  limits?: SandboxLimits;
+}
+
+export interface SandboxLimits {
+  memoryBytes?: number;
+  /** CPUs × 1e9. */
+  nanoCpus?: number;
+  pidsLimit?: number;
 }
 
 export interface RuntimeFactory {
   create(opts: RuntimeOptions): Promise<Runtime>;
+  /** Starts INITIAL_NUM_WARM_SERVERS warm servers and waits for them; call early (e.g. while cloning). */
+  setup?(): Promise<void>;
   /** Kills warm servers and anything still running (Action post step, process exit). */
   teardown(): Promise<void>;
 }

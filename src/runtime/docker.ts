@@ -1,0 +1,486 @@
+// DockerRuntime (runtime.md §1): the same action-execution server, inside a container made from any glibc
+// image with bash. This process's node binary and dist/server.js are bind-mounted read-only, the workspace
+// read-write, and the server listens on a unix socket in a bind-mounted run folder, so the container can run
+// with NetworkMode none. The server's stdin is attached: when this process goes away, docker closes it, the
+// server exits and the container removes itself. dockerode is loaded lazily so the local path never loads it.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough, type Duplex } from 'node:stream';
+import { createInterface } from 'node:readline';
+import type Dockerode from 'dockerode';
+import { ResolverError, errorMessage } from '../core/errors.js';
+import type { ActionEvent, ObservationEvent } from '../core/events.js';
+import type { Logger } from '../core/log.js';
+import { SANDBOX_BIN_DIR, SANDBOX_RUN_DIR, SANDBOX_SOCKET, SANDBOX_WORKSPACE } from './bwrap.js';
+import { createOwnedDir, onProcessExit, type OwnedDir } from './cleanup.js';
+import { ActionClient, type RetryPolicy } from './client.js';
+import { defaultServerScript } from './local.js';
+import { parseReadyLine } from './server-process.js';
+import type { CommandResult, Runtime, RuntimeOptions, SandboxLimits, SandboxNetwork } from './types.js';
+
+/** The reference's base image (DESIGN §8.4). Tests use images built without a registry. */
+export const DEFAULT_DOCKER_IMAGE = 'nikolaik/python-nodejs:python3.12-nodejs22';
+
+export type DockerLimits = SandboxLimits;
+
+export interface DockerRuntimeConfig {
+  logger: Logger;
+  /** dockerode connection options (default: DOCKER_HOST or the local socket). */
+  docker?: Dockerode.DockerOptions;
+  /** Parent folder for per-container folders (default: the system temp dir). */
+  tempRoot?: string;
+  nodePath?: string;
+  serverScript?: string;
+  limits?: DockerLimits;
+  /** `uid:gid` the container runs as; default this process's, so the workspace stays writable. */
+  user?: string;
+  /** Run docker's init (tini) as PID 1 so the shell's orphans are reaped. Default true. */
+  init?: boolean;
+  readyTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  defaultActionTimeoutSec?: number;
+  serverArgs?: readonly string[];
+  /** Called once the runtime is closed (the factory's bookkeeping). */
+  onClosed?: (rt: DockerRuntime) => void;
+}
+
+const DEFAULT_LIMITS: Required<Pick<DockerLimits, 'memoryBytes' | 'pidsLimit'>> = {
+  memoryBytes: 4 * 1024 ** 3,
+  pidsLimit: 1024,
+};
+
+type DockerCtor = typeof Dockerode;
+let dockerodeModule: Promise<DockerCtor> | undefined;
+
+/** Loads dockerode on first use only. */
+export function loadDockerode(): Promise<DockerCtor> {
+  dockerodeModule ??= import('dockerode').then((m) => m.default);
+  return dockerodeModule;
+}
+
+export async function connectDocker(opts?: Dockerode.DockerOptions): Promise<Dockerode> {
+  const Docker = await loadDockerode();
+  return new Docker(opts);
+}
+
+export interface DockerProbe {
+  ok: boolean;
+  reason?: string;
+}
+
+/** Does a Docker engine answer? (the `auto` runtime rule, DESIGN §8.3) */
+export async function probeDocker(opts?: Dockerode.DockerOptions, timeoutMs = 3_000): Promise<DockerProbe> {
+  try {
+    const docker = await connectDocker(opts);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([docker.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: `no Docker engine answers: ${errorMessage(err)}` };
+  }
+}
+
+/** Container names allow [a-zA-Z0-9][a-zA-Z0-9_.-]*. */
+export function containerName(sessionId: string): string {
+  const safe = sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/^[^a-zA-Z0-9]+/, '');
+  return `openhands-runtime-${safe || 'session'}`;
+}
+
+export function networkMode(network: SandboxNetwork | undefined): string {
+  return (network ?? 'full') === 'none' ? 'none' : 'bridge';
+}
+
+// Host-specific variables that would break the image's own setup.
+const HOST_ONLY_ENV = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'PWD']);
+
+function containerEnv(env: Readonly<Record<string, string>>, user: string, apiKey: string): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(env)) if (!HOST_ONLY_ENV.has(k)) out.push(`${k}=${v}`);
+  // Without a passwd entry for the uid, HOME would be `/`, which it cannot write.
+  if (!user.startsWith('0:') && user !== '0') out.push('HOME=/tmp');
+  out.push(`SESSION_API_KEY=${apiKey}`);
+  return out;
+}
+
+function dynamicLoader(): string | undefined {
+  if (process.arch === 'x64') return '/lib64/ld-linux-x86-64.so.2';
+  if (process.arch === 'arm64') return '/lib/ld-linux-aarch64.so.1';
+  return undefined;
+}
+
+function imageHint(image: string): string {
+  return (
+    `The Docker image ${image} must be glibc-based (glibc 2.28 or newer, e.g. Debian 10+ or Ubuntu 20.04+) ` +
+    'and have bash, because the runtime mounts its own node binary into the container. Alpine/musl and ' +
+    'busybox images cannot run it. Choose another base-container-image.'
+  );
+}
+
+const checkedImages = new Map<string, Promise<void>>();
+
+async function pathExists(container: Dockerode.Container, p: string): Promise<boolean> {
+  try {
+    await container.infoArchive({ path: p });
+    return true;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return false;
+    throw err;
+  }
+}
+
+/** Checks a created (not started) container's filesystem for bash and the glibc loader; cached per image id. */
+function checkImage(container: Dockerode.Container, image: string, imageId: string): Promise<void> {
+  let p = checkedImages.get(imageId);
+  if (!p) {
+    p = (async () => {
+      const bash = (await pathExists(container, '/bin/bash')) || (await pathExists(container, '/usr/bin/bash'));
+      if (!bash) throw new ResolverError('runtime', `the image ${image} has no /bin/bash. ${imageHint(image)}`);
+      const loader = dynamicLoader();
+      if (loader && !(await pathExists(container, loader))) {
+        throw new ResolverError('runtime', `the image ${image} has no glibc (${loader} is missing). ${imageHint(image)}`);
+      }
+    })();
+    checkedImages.set(imageId, p);
+    p.catch(() => checkedImages.delete(imageId));
+  }
+  return p;
+}
+
+/** Splits docker's multiplexed attach stream (8-byte frame headers) into stdout and stderr. */
+function demux(stream: NodeJS.ReadableStream, stdout: PassThrough, stderr: PassThrough): void {
+  let buf: Buffer = Buffer.alloc(0);
+  stream.on('data', (chunk: Buffer) => {
+    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    while (buf.length >= 8) {
+      const size = buf.readUInt32BE(4);
+      if (buf.length < 8 + size) break;
+      const payload = buf.subarray(8, 8 + size);
+      (buf[0] === 2 ? stderr : stdout).write(payload);
+      buf = buf.subarray(8 + size);
+    }
+  });
+  stream.on('end', () => {
+    stdout.end();
+    stderr.end();
+  });
+  stream.on('error', () => {
+    stdout.end();
+    stderr.end();
+  });
+}
+
+async function ensureImage(docker: Dockerode, image: string, logger: Logger): Promise<Dockerode.ImageInspectInfo> {
+  try {
+    return await docker.getImage(image).inspect();
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
+  logger.info(`pulling Docker image ${image}`);
+  const stream = await docker.pull(image);
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()));
+  });
+  return docker.getImage(image).inspect();
+}
+
+function isNotFound(err: unknown): boolean {
+  const code = (err as { statusCode?: number }).statusCode;
+  return code === 404 || code === 409;
+}
+
+export class DockerRuntime implements Runtime {
+  readonly kind = 'docker' as const;
+  readonly workspacePath = SANDBOX_WORKSPACE;
+  readonly workspaceHostDir: string;
+  readonly containerName: string;
+  readonly containerId: string;
+  readonly #docker: Dockerode;
+  readonly #container: Dockerode.Container;
+  readonly #client: ActionClient;
+  readonly #attach: Duplex;
+  readonly #dir: OwnedDir;
+  readonly #logger: Logger;
+  readonly #unregisterExit: () => void;
+  readonly #onClosed: ((rt: DockerRuntime) => void) | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(init: {
+    docker: Dockerode;
+    container: Dockerode.Container;
+    name: string;
+    client: ActionClient;
+    attach: Duplex;
+    dir: OwnedDir;
+    logger: Logger;
+    workspaceHostDir: string;
+    onClosed?: (rt: DockerRuntime) => void;
+  }) {
+    this.#onClosed = init.onClosed;
+    this.#docker = init.docker;
+    this.#container = init.container;
+    this.containerId = init.container.id;
+    this.containerName = init.name;
+    this.#client = init.client;
+    this.#attach = init.attach;
+    this.#dir = init.dir;
+    this.#logger = init.logger;
+    this.workspaceHostDir = init.workspaceHostDir;
+    // At exit the attach socket closes with the process, which stops the server and removes the container.
+    this.#unregisterExit = onProcessExit(() => this.#attach.destroy());
+  }
+
+  get client(): ActionClient {
+    return this.#client;
+  }
+
+  execute(action: ActionEvent, opts?: { signal?: AbortSignal }): Promise<ObservationEvent> {
+    this.#assertOpen();
+    return this.#client.execute(action, opts);
+  }
+
+  run(command: string, opts?: { timeoutSec?: number; signal?: AbortSignal }): Promise<CommandResult> {
+    this.#assertOpen();
+    return this.#client.run(command, opts);
+  }
+
+  /** sandbox-network setup-only: disconnects the container from every network it is on. */
+  async dropNetwork(): Promise<void> {
+    this.#assertOpen();
+    const info = await this.#container.inspect();
+    for (const name of Object.keys(info.NetworkSettings.Networks ?? {})) {
+      if (name === 'none') continue;
+      await this.#docker.getNetwork(name).disconnect({ Container: this.containerId, Force: true });
+      this.#logger.debug(`container ${this.containerName} disconnected from network ${name}`);
+    }
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      this.#client.close();
+      // stdin EOF stops the server; the container then removes itself (AutoRemove). Force it if it lingers.
+      this.#attach.end();
+      const gone = await Promise.race([
+        this.#container.wait({ condition: 'removed' }).then(
+          () => true,
+          () => true,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000)),
+      ]);
+      if (!gone) {
+        this.#logger.debug(`container ${this.containerName} still there after stdin closed; removing it`);
+        await this.#container.remove({ force: true }).catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+      }
+      this.#attach.destroy();
+      this.#unregisterExit();
+      this.#dir.remove();
+      this.#onClosed?.(this);
+    })();
+    return this.#closing;
+  }
+
+  #assertOpen(): void {
+    if (this.#closing) throw new ResolverError('runtime', `the Docker runtime ${this.containerName} is closed`);
+  }
+}
+
+/** Creates the container, starts the server in it and waits for its ready line. */
+export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRuntimeConfig): Promise<DockerRuntime> {
+  const logger = opts.logger;
+  const docker = await connectDocker(cfg.docker);
+  const image = opts.image ?? DEFAULT_DOCKER_IMAGE;
+  const hostWorkspace = path.resolve(opts.workspaceHostDir);
+  if (!statSync(hostWorkspace, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ResolverError('runtime', `workspace folder ${hostWorkspace} does not exist; create it before the runtime`);
+  }
+  const imageInfo = await ensureImage(docker, image, logger);
+  const nodePath = realpathSync(cfg.nodePath ?? process.execPath);
+  const serverScript = realpathSync(opts.serverScript ?? cfg.serverScript ?? defaultServerScript());
+  const user = cfg.user ?? `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
+  const limits = { ...DEFAULT_LIMITS, ...cfg.limits, ...opts.limits };
+  const name = containerName(opts.sessionId);
+
+  const dir = createOwnedDir(cfg.tempRoot, 'oh-docker-');
+  let container: Dockerode.Container | undefined;
+  let attach: Duplex | undefined;
+  try {
+    const runDir = path.join(dir.path, 'run');
+    const binDir = path.join(dir.path, 'bin');
+    mkdirSync(runDir);
+    mkdirSync(binDir);
+    writeFileSync(path.join(binDir, 'package.json'), '{"type":"module"}\n');
+    // Mount points for the two files bound on top of the read-only bin folder.
+    writeFileSync(path.join(binDir, 'node'), '');
+    writeFileSync(path.join(binDir, 'server.js'), '');
+
+    const apiKey = randomBytes(24).toString('base64url');
+    const plugins = opts.plugins && opts.plugins.length > 0 ? ['--plugins', opts.plugins.join(',')] : [];
+    const createOpts: Dockerode.ContainerCreateOptions = {
+      name,
+      Image: image,
+      Entrypoint: [`${SANDBOX_BIN_DIR}/node`],
+      Cmd: [
+        `${SANDBOX_BIN_DIR}/server.js`,
+        '--listen',
+        `unix:${SANDBOX_SOCKET}`,
+        '--working-dir',
+        SANDBOX_WORKSPACE,
+        ...(cfg.serverArgs ?? []),
+        ...plugins,
+      ],
+      Env: containerEnv(opts.env, user, apiKey),
+      User: user,
+      WorkingDir: SANDBOX_WORKSPACE,
+      Tty: false,
+      OpenStdin: true,
+      // Docker closes the server's stdin only when the attached client goes away if StdinOnce is set;
+      // that is what makes a dead parent stop the server.
+      StdinOnce: true,
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      Labels: { 'openhands.runtime': '1', 'openhands.session': opts.sessionId },
+      HostConfig: {
+        Binds: [
+          `${hostWorkspace}:${SANDBOX_WORKSPACE}:rw`,
+          `${runDir}:${SANDBOX_RUN_DIR}:rw`,
+          `${binDir}:${SANDBOX_BIN_DIR}:ro`,
+          `${nodePath}:${SANDBOX_BIN_DIR}/node:ro`,
+          `${serverScript}:${SANDBOX_BIN_DIR}/server.js:ro`,
+        ],
+        NetworkMode: networkMode(opts.network),
+        Memory: limits.memoryBytes,
+        PidsLimit: limits.pidsLimit,
+        ...(limits.nanoCpus ? { NanoCpus: limits.nanoCpus } : {}),
+        SecurityOpt: ['no-new-privileges'],
+        AutoRemove: true,
+        Init: cfg.init ?? true,
+      },
+    };
+    container = await createContainer(docker, createOpts, name, logger);
+    await checkImage(container, image, imageInfo.Id);
+
+    attach = (await container.attach({
+      stream: true,
+      stdin: true,
+      stdout: true,
+      stderr: true,
+      hijack: true,
+    })) as Duplex;
+    attach.on('error', (err) => logger.debug(`container ${name} attach stream: ${err.message}`));
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    demux(attach, stdout, stderr);
+    const tail: string[] = [];
+    const remember = (line: string) => {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      logger.debug(`server: ${line}`);
+    };
+    createInterface({ input: stderr }).on('line', remember);
+    const ready = new Promise<string>((resolve, reject) => {
+      const lines = createInterface({ input: stdout });
+      let done = false;
+      lines.on('line', (line) => {
+        const addr = done ? undefined : parseReadyLine(line);
+        if (addr?.transport === 'unix') {
+          done = true;
+          resolve(addr.path);
+        } else remember(line);
+      });
+      lines.on('close', () => {
+        if (!done) reject(new Error('the server exited before it was ready'));
+      });
+    });
+    await container.start();
+    const timeoutMs = cfg.readyTimeoutMs ?? 120_000;
+    let timer: NodeJS.Timeout | undefined;
+    let socketInside: string;
+    try {
+      socketInside = await Promise.race([
+        ready,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no ready line within ${timeoutMs / 1000} s`)), timeoutMs);
+        }),
+      ]);
+    } catch (err) {
+      const output = tail.join('\n');
+      const cannotRun = /GLIBC_|error while loading shared libraries|exec format error|no such file or directory/i.test(
+        output,
+      );
+      throw new ResolverError(
+        'runtime',
+        `the server in container ${name} (image ${image}) did not start: ${errorMessage(err)}` +
+          (output ? `\n--- server output ---\n${output}` : '') +
+          (cannotRun ? `\n${imageHint(image)}` : ''),
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!socketInside.startsWith(`${SANDBOX_RUN_DIR}/`)) {
+      throw new ResolverError('runtime', `the server reported a socket outside ${SANDBOX_RUN_DIR}: ${socketInside}`);
+    }
+    const client = new ActionClient({
+      address: { transport: 'unix', path: path.join(runDir, socketInside.slice(SANDBOX_RUN_DIR.length + 1)) },
+      apiKey,
+      logger,
+      retry: cfg.retry,
+      defaultActionTimeoutSec: cfg.defaultActionTimeoutSec,
+    });
+    logger.debug(`container ${name} ready (image ${image})`);
+    return new DockerRuntime({
+      docker,
+      container,
+      name,
+      client,
+      attach,
+      dir,
+      logger,
+      workspaceHostDir: hostWorkspace,
+      onClosed: cfg.onClosed,
+    });
+  } catch (err) {
+    attach?.destroy();
+    if (container) {
+      await container.remove({ force: true }).catch((e: unknown) => {
+        if (!isNotFound(e)) logger.warn(`could not remove container ${name}: ${errorMessage(e)}`);
+      });
+    }
+    dir.remove();
+    throw err;
+  }
+}
+
+/** Creates the container; a stale stopped one with our label and the same name is removed first. */
+async function createContainer(
+  docker: Dockerode,
+  createOpts: Dockerode.ContainerCreateOptions,
+  name: string,
+  logger: Logger,
+): Promise<Dockerode.Container> {
+  try {
+    return await docker.createContainer(createOpts);
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 409) throw err;
+  }
+  const existing = docker.getContainer(name);
+  const info = await existing.inspect();
+  if (info.Config.Labels?.['openhands.runtime'] !== '1' || info.State.Running) {
+    throw new ResolverError(
+      'runtime',
+      `a container named ${name} already exists${info.State.Running ? ' and is running' : ''}; use another session id or remove it`,
+    );
+  }
+  logger.debug(`removing stale container ${name}`);
+  await existing.remove({ force: true });
+  return docker.createContainer(createOpts);
+}
