@@ -78,3 +78,25 @@ export function createMetrics(opts: { model: string; maxBudgetUsd: number | null
     },
   };
 }
+
+/** Adds a call made outside the loop (the success judgement) to finished metrics. */
+export function addCompletion(m: Metrics, c: Completion, now: () => number = Date.now): Metrics {
+  const acc = m.accumulated_token_usage;
+  return {
+    ...m,
+    accumulated_cost: m.accumulated_cost + (c.cost ?? 0),
+    accumulated_token_usage: {
+      ...acc,
+      prompt_tokens: acc.prompt_tokens + c.usage.prompt_tokens,
+      completion_tokens: acc.completion_tokens + c.usage.completion_tokens,
+      cache_read_tokens: acc.cache_read_tokens + c.usage.cache_read_tokens,
+      cache_write_tokens: acc.cache_write_tokens + c.usage.cache_write_tokens,
+      per_turn_token: c.usage.per_turn_token,
+      response_id: c.responseId,
+    },
+    costs: c.cost === null ? m.costs : [...m.costs, { model: c.usage.model, cost: c.cost, timestamp: now() / 1000 }],
+    response_latencies: [...m.response_latencies, { model: c.usage.model, latency: c.latencySec, response_id: c.responseId }],
+    token_usages: [...m.token_usages, { ...c.usage }],
+    ...(c.cost === null ? { cost_known: false } : {}),
+  };
+}

@@ -1,0 +1,196 @@
+// Repository, workspace and sandbox steps of resolve (resolver.md §7, §9.2): clone or reuse repo/,
+// check out the base, read repository instructions from the base commit, copy a fresh workspace,
+// initialise the sandbox, and compute the patch (in the sandbox, or on the host if the sandbox died).
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ResolverError, errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Git } from '../git/types.js';
+import type { GitHubApi } from '../github/types.js';
+import type { Runtime } from '../runtime/types.js';
+import { capText } from './sanitize.js';
+
+export const INSTRUCTION_FILES = ['.openhands_instructions', '.openhands/microagents/repo.md', 'AGENTS.md'] as const;
+export const INSTRUCTIONS_CAP = 20_000;
+
+/** `git check-ref-format --branch` rules, enough to refuse anything odd before any git or API call. */
+export function isValidBranchName(name: string): boolean {
+  if (!name || name.length > 255 || name.startsWith('-') || name.startsWith('/') || name.endsWith('/')) return false;
+  if (name === '@' || name.endsWith('.') || name.endsWith('.lock') || name.includes('..') || name.includes('@{') || name.includes('//')) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
+  return !name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock'));
+}
+
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function validateTargetBranch(github: GitHubApi, r: { owner: string; repo: string }, branch: string): Promise<void> {
+  if (!isValidBranchName(branch)) throw new ResolverError('config', `Invalid target branch name: ${JSON.stringify(branch)}`);
+  const b = await github.getBranch(r, branch);
+  if (!b) throw new ResolverError('config', `Target branch ${branch} does not exist`);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Clones into repoDir (or fetches when it is already a clone) and checks out the target branch, or the
+ * default branch, detached. Returns the base commit and the branch used.
+ */
+export async function prepareRepo(
+  deps: { git: Git; github: GitHubApi; logger: Logger },
+  opts: { owner: string; repo: string; repoDir: string; targetBranch?: string | null },
+): Promise<{ baseCommit: string; branch: string }> {
+  const { git, github, logger } = deps;
+  const branch = opts.targetBranch || (await github.getRepo({ owner: opts.owner, repo: opts.repo })).defaultBranch;
+  if (!isValidBranchName(branch)) throw new ResolverError('config', `Invalid branch name: ${JSON.stringify(branch)}`);
+  if (await exists(path.join(opts.repoDir, '.git'))) {
+    logger.info(`Reusing the clone in ${opts.repoDir}; fetching origin.`);
+    await git.fetch(opts.repoDir, ['+refs/heads/*:refs/remotes/origin/*']);
+  } else {
+    await mkdir(path.dirname(opts.repoDir), { recursive: true });
+    await git.clone(opts.owner, opts.repo, opts.repoDir);
+  }
+  const baseCommit = await git.checkout(opts.repoDir, `refs/remotes/origin/${branch}`);
+  return { baseCommit, branch };
+}
+
+function stripFrontMatter(text: string): string {
+  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+/** Repository instructions (§7.2), read from the base commit, never from a working tree. */
+export async function readRepoInstructions(
+  git: Git,
+  repoDir: string,
+  baseCommit: string,
+  opts: { instructionFile?: string | null } = {},
+): Promise<string> {
+  if (opts.instructionFile) {
+    try {
+      return capText(await readFile(opts.instructionFile, 'utf8'), INSTRUCTIONS_CAP);
+    } catch (err) {
+      throw new ResolverError('config', `Cannot read the repository instruction file ${opts.instructionFile}: ${errorMessage(err)}`);
+    }
+  }
+  const parts: string[] = [];
+  for (const f of INSTRUCTION_FILES) {
+    const text = await git.show(repoDir, baseCommit, f);
+    if (text === null || text.trim() === '') continue;
+    const body = f.endsWith('repo.md') ? stripFrontMatter(text) : text;
+    parts.push(`# ${f}\n${body.trim()}`);
+  }
+  return capText(parts.join('\n\n'), INSTRUCTIONS_CAP);
+}
+
+/** A fresh copy of repo/ (the old one is deleted first). The clone holds no credential. */
+export async function copyWorkspace(repoDir: string, workspaceDir: string): Promise<void> {
+  await rm(workspaceDir, { recursive: true, force: true });
+  await mkdir(path.dirname(workspaceDir), { recursive: true });
+  await cp(repoDir, workspaceDir, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+}
+
+/**
+ * Installs the trusted `.openhands/pre-commit.sh` as the workspace's pre-commit hook, keeping an existing
+ * hook as pre-commit.local. It only affects commits made inside the sandbox.
+ */
+export async function installPreCommitHook(workspaceDir: string, script: string): Promise<void> {
+  const hooks = path.join(workspaceDir, '.git', 'hooks');
+  await mkdir(hooks, { recursive: true });
+  const hook = path.join(hooks, 'pre-commit');
+  if (await exists(hook)) await rename(hook, path.join(hooks, 'pre-commit.local'));
+  await writeFile(path.join(hooks, 'openhands-pre-commit.sh'), script, { mode: 0o755 });
+  await writeFile(
+    hook,
+    '#!/bin/sh\n' +
+      'hooks="$(git rev-parse --git-path hooks)"\n' +
+      'if [ -x "$hooks/pre-commit.local" ]; then "$hooks/pre-commit.local" "$@" || exit 1; fi\n' +
+      'exec sh "$hooks/openhands-pre-commit.sh" "$@"\n',
+    { mode: 0o755 },
+  );
+}
+
+async function mustRun(runtime: Runtime, command: string, failure: string, timeoutSec = 120, signal?: AbortSignal): Promise<string> {
+  const r = await runtime.run(command, { timeoutSec, signal });
+  if (r.exitCode !== 0) throw new ResolverError('runtime', `${failure} (exit ${r.exitCode}): ${r.output.trim().slice(0, 2000)}`);
+  return r.output;
+}
+
+/** §7.3: cd into the workspace, plain git pager, then the trusted setup script (failures only logged). */
+export async function initSandbox(
+  runtime: Runtime,
+  opts: { setupScript: string | null; logger: Logger; signal?: AbortSignal },
+): Promise<void> {
+  const ws = runtime.workspacePath;
+  await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
+  await mustRun(runtime, `git config --global core.pager ""`, 'Failed to set the git pager in the sandbox', 120, opts.signal);
+  if (opts.setupScript !== null) {
+    // The trusted copy from the base commit, passed inline so a changed working tree cannot swap it.
+    const b64 = Buffer.from(opts.setupScript).toString('base64');
+    const r = await runtime.run(`source <(printf %s ${shellQuote(b64)} | base64 -d)`, { timeoutSec: 600, signal: opts.signal });
+    if (r.exitCode !== 0) opts.logger.warn(`.openhands/setup.sh failed (exit ${r.exitCode}); continuing. Output:\n${r.output.trim().slice(-2000)}`);
+    else opts.logger.info('.openhands/setup.sh finished.');
+    await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
+  }
+}
+
+export interface PatchOptions {
+  baseCommit: string;
+  attempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+/** §9.2 in the sandbox: stage everything, then `git diff --cached --binary <base>`, retried. */
+export async function sandboxPatch(runtime: Runtime, opts: PatchOptions): Promise<string | null> {
+  const ws = shellQuote(runtime.workspacePath);
+  await mustRun(runtime, `cd ${ws}`, `Failed to change directory to ${runtime.workspacePath}.`);
+  await mustRun(runtime, `git config --global core.pager ""`, 'Failed to set the git pager in the sandbox');
+  await mustRun(runtime, `git config --global --add safe.directory ${ws}`, 'Failed to mark the workspace as a safe git directory');
+  await mustRun(runtime, 'git add -A', 'Failed to stage the changes in the sandbox', 600);
+  const attempts = opts.attempts ?? 5;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const r = await runtime.run(`git diff --no-color --cached --binary ${shellQuote(opts.baseCommit)} 2>/dev/null`, {
+      timeoutSec: 600 + 100 * attempt,
+      signal: opts.signal,
+    });
+    if (r.exitCode === 0) return r.output.trim();
+    opts.logger.warn(`git diff in the sandbox failed (attempt ${attempt} of ${attempts}, exit ${r.exitCode}).`);
+    if (attempt < attempts) await sleep(10_000);
+  }
+  return null;
+}
+
+/**
+ * Recovery when the sandbox is gone: the same diff on the host, with the pristine repo/.git objects
+ * (through an alternates file), the workspace as work tree, and a throwaway git dir holding the index.
+ * The workspace's own .git (agent-writable) is never used as the git dir.
+ */
+export async function hostPatch(git: Git, opts: { repoDir: string; workspaceDir: string; baseCommit: string }): Promise<string> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'oh-patch-'));
+  try {
+    await mkdir(path.join(tmp, 'objects', 'info'), { recursive: true });
+    await mkdir(path.join(tmp, 'refs', 'heads'), { recursive: true });
+    await writeFile(path.join(tmp, 'HEAD'), 'ref: refs/heads/recovery\n');
+    await writeFile(path.join(tmp, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n');
+    await writeFile(path.join(tmp, 'objects', 'info', 'alternates'), `${path.resolve(opts.repoDir, '.git', 'objects')}\n`);
+    const base = [`--git-dir=${tmp}`, `--work-tree=${path.resolve(opts.workspaceDir)}`];
+    await git.raw(opts.workspaceDir, [...base, 'add', '-A', '--', '.']);
+    const out = await git.raw(opts.workspaceDir, [...base, 'diff', '--no-color', '--cached', '--binary', opts.baseCommit, '--']);
+    return out.trim();
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
