@@ -7,7 +7,6 @@ export const DEFAULT_TEXT_CAP = 20_000;
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u00AD]/g;
 // C0 and C1 controls except TAB, LF, CR.
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const MD_IMAGE_ALT = /!\[[^\]]*\]\(/g;

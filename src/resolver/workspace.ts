@@ -18,7 +18,6 @@ export const INSTRUCTIONS_CAP = 20_000;
 export function isValidBranchName(name: string): boolean {
   if (!name || name.length > 255 || name.startsWith('-') || name.startsWith('/') || name.endsWith('/')) return false;
   if (name === '@' || name.endsWith('.') || name.endsWith('.lock') || name.includes('..') || name.includes('@{') || name.includes('//')) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
   return !name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock'));
 }
