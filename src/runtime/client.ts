@@ -40,8 +40,8 @@ export const CALL_TIMEOUT_MS = {
 
 /** runtime.md §5: an action without a timeout gets the sandbox timeout, non-blocking. */
 export const DEFAULT_ACTION_TIMEOUT_SEC = 120;
-/** Grace the HTTP call gets beyond the action's own timeout. */
-const EXECUTE_SLACK_SEC = 5;
+/** Grace the HTTP call gets beyond the action's own timeout (runtime.md §3: timeout + 5 s). */
+export const EXECUTE_SLACK_SEC = 5;
 
 export const THINK_RESPONSE = 'Your thought has been logged.';
 
@@ -141,6 +141,8 @@ export interface ActionClientOptions {
   logger: Logger;
   retry?: Partial<RetryPolicy>;
   defaultActionTimeoutSec?: number;
+  /** Seconds execute_action may take beyond the action's timeout before the call fails (default 5). */
+  executeSlackSec?: number;
 }
 
 /** Single-quotes a string for bash. */
@@ -183,6 +185,7 @@ export class ActionClient {
   readonly #retry: RetryPolicy;
   readonly #agent: http.Agent;
   readonly #defaultTimeoutSec: number;
+  readonly #slackSec: number;
 
   constructor(opts: ActionClientOptions) {
     this.address = opts.address;
@@ -190,6 +193,7 @@ export class ActionClient {
     this.#logger = opts.logger;
     this.#retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.#defaultTimeoutSec = opts.defaultActionTimeoutSec ?? DEFAULT_ACTION_TIMEOUT_SEC;
+    this.#slackSec = opts.executeSlackSec ?? EXECUTE_SLACK_SEC;
     // One action in flight per sandbox (runtime.md §3), plus room for /alive and the like.
     this.#agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   }
@@ -364,7 +368,7 @@ export class ActionClient {
     const sent: ActionEvent = { ...action, timeout: timeoutSec };
     const v = await this.request('POST', '/execute_action', {
       body: { action: sent },
-      timeoutMs: (timeoutSec + EXECUTE_SLACK_SEC) * 1000,
+      timeoutMs: (timeoutSec + this.#slackSec) * 1000,
       signal: opts.signal,
       timeoutMessage: `Runtime failed to return execute_action before the requested timeout of ${timeoutSec}s`,
     });
