@@ -1,0 +1,238 @@
+// Comments the action posts (resolver.md §13, DESIGN.md §8.11): one progress comment edited as the run goes,
+// one final comment per run (a re-run edits it), an eyes reaction. Every body is redacted, never carries the
+// macro outside inline code, and fits GitHub's 65,536-character limit (security.md §8).
+import { errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Redactor } from '../core/redact.js';
+import type { TriggerTarget } from './event.js';
+import { neutralizeMacro } from './macro.js';
+import { hasRunMarker, marker, type MarkerKind } from './marker.js';
+import type { CommentData, GitHubApi, RepoRef } from './types.js';
+
+/** GitHub's hard limit for comment, PR body and review-reply bodies. */
+export const BODY_LIMIT = 65_536;
+/** What we aim for, leaving room for the marker and small fixed parts. */
+export const BODY_BUDGET = 60_000;
+export const TRUNCATED = '[truncated]';
+
+export type FinalKind = 'success' | 'branch' | 'failure' | 'no-changes' | 'error' | 'pr-update';
+export const FINAL_KINDS: readonly FinalKind[] = ['success', 'branch', 'failure', 'no-changes', 'error', 'pr-update'];
+
+/**
+ * Joins head + variable + tail, cutting the variable part (explanation, summary) so the whole stays within the
+ * budget; a cut ends with `[truncated]` and, when given, a pointer to where the full text is.
+ */
+export function fitBody(
+  parts: { head?: string; variable: string; tail?: string },
+  opts: { budget?: number; pointer?: string } = {},
+): string {
+  const head = parts.head ?? '';
+  const tail = parts.tail ?? '';
+  const budget = opts.budget ?? BODY_BUDGET;
+  const whole = head + parts.variable + tail;
+  if (whole.length <= budget) return whole;
+  const note = `\n\n${TRUNCATED}${opts.pointer ? ` ${opts.pointer}` : ''}`;
+  const room = Math.max(0, budget - head.length - tail.length - note.length);
+  let cut = parts.variable.slice(0, room);
+  // Do not leave half a surrogate pair behind.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const out = head + cut + note + tail;
+  return out.length <= budget ? out : hardCap(out, budget);
+}
+
+/** Last-resort cap for anything (fixed parts included). */
+export function hardCap(text: string, limit = BODY_LIMIT): string {
+  if (text.length <= limit) return text;
+  const note = `\n\n${TRUNCATED}`;
+  let cut = text.slice(0, limit - note.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + note;
+}
+
+/** Redacts, neutralises the macro, and caps; the marker (if any) is appended after the cap so it survives. */
+export function finalizeBody(body: string, o: { redactor: Redactor; macro?: string; marker?: string }): string {
+  let text = o.redactor.redact(body);
+  if (o.macro) text = neutralizeMacro(text, o.macro);
+  const suffix = o.marker ? `\n\n${o.marker}` : '';
+  return hardCap(text, BODY_LIMIT - suffix.length) + suffix;
+}
+
+// ---- Bodies (wording ours, content per resolver.md §13) ----
+
+const noun = (t: 'issue' | 'pr') => (t === 'pr' ? 'pull request' : 'issue');
+
+export type PhaseState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+export interface Phase {
+  name: string;
+  state: PhaseState;
+  detail?: string;
+}
+
+const PHASE_ICON: Record<PhaseState, string> = {
+  pending: '⏳',
+  running: '🔄',
+  done: '✅',
+  failed: '❌',
+  skipped: '⏭️',
+};
+
+export function startBody(o: { issueType: 'issue' | 'pr'; number: number; runUrl: string; phases?: Phase[] }): string {
+  const lines = [
+    `OpenHands started working on ${noun(o.issueType)} #${o.number}. [Follow the workflow run](${o.runUrl}).`,
+  ];
+  if (o.phases && o.phases.length > 0) {
+    lines.push('');
+    for (const p of o.phases) lines.push(`- ${PHASE_ICON[p.state]} ${p.name}${p.detail ? `: ${p.detail}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+const details = (explanation: string | undefined, pointer?: string) =>
+  explanation && explanation.trim() !== ''
+    ? {
+        head: '\n\n<details><summary>Additional details</summary>\n\n',
+        variable: explanation.trim(),
+        tail: '\n\n</details>',
+        pointer,
+      }
+    : null;
+
+function withDetails(head: string, explanation: string | undefined, pointer?: string): string {
+  const d = details(explanation, pointer);
+  if (!d) return head;
+  return fitBody({ head: head + d.head, variable: d.variable, tail: d.tail }, { pointer: d.pointer });
+}
+
+export function successBody(o: {
+  prNumber: number;
+  prUrl: string;
+  draft: boolean;
+  updated?: boolean;
+  note?: string;
+}): string {
+  const kind = o.draft ? 'draft pull request' : 'pull request';
+  const verb = o.updated ? 'updated' : 'opened';
+  const note = o.note ? `\n\n${o.note}` : '';
+  return `A potential fix has been generated and ${kind} #${o.prNumber} was ${verb}: ${o.prUrl}\nPlease review the changes.${note}`;
+}
+
+export function branchBody(o: { branch: string; compareUrl: string; note?: string }): string {
+  const note = o.note ? `\n\n${o.note}` : '';
+  return `A potential fix has been generated. The changes are on branch \`${o.branch}\`: [compare and open a pull request](${o.compareUrl}).${note}`;
+}
+
+export function failureBody(o: {
+  branch: string | null;
+  treeUrl: string | null;
+  explanation?: string;
+  artifactHint?: string;
+}): string {
+  const where =
+    o.branch && o.treeUrl
+      ? ` The changes it made are on branch [\`${o.branch}\`](${o.treeUrl}).`
+      : o.artifactHint
+        ? ` ${o.artifactHint}`
+        : '';
+  const head = `The attempt to resolve this did not succeed.${where} Manual follow-up may be needed.`;
+  return withDetails(head, o.explanation, o.artifactHint);
+}
+
+export function noChangesBody(o: { explanation?: string }): string {
+  return withDetails('The run produced no code changes, so no branch or pull request was created.', o.explanation);
+}
+
+export function errorBody(o: { runUrl: string; message?: string }): string {
+  const head = `Something went wrong while working on this. See the [workflow run logs](${o.runUrl}) for details.`;
+  if (!o.message) return head;
+  return fitBody({ head: `${head}\n\n\`\`\`\n`, variable: o.message.replace(/```/g, "'''"), tail: '\n```' });
+}
+
+// ---- Posting ----
+
+export interface Commenter {
+  /** Creates or edits this run's comment of `kind` (found by its marker). */
+  upsert(kind: MarkerKind, body: string): Promise<CommentData>;
+  /** The progress comment (`start`), created once and then edited. */
+  progress(body: string): Promise<CommentData | null>;
+  /** The one final comment of this run: edits an existing final comment of this run, whatever its kind. */
+  postFinal(kind: FinalKind, body: string): Promise<CommentData>;
+  /** True when this run already posted a final comment (the post step uses it). */
+  hasFinal(): Promise<boolean>;
+  /** Eyes reaction on the triggering comment, review, or the issue/PR; failures only warn. */
+  react(target: Pick<TriggerTarget, 'issueNumber' | 'commentId' | 'commentKind' | 'commentNodeId'>): Promise<void>;
+}
+
+export interface CommenterOptions {
+  api: Pick<GitHubApi, 'listIssueComments' | 'createComment' | 'updateComment' | 'addReaction'>;
+  repo: RepoRef;
+  number: number;
+  runId: string;
+  redactor: Redactor;
+  logger: Logger;
+  macro?: string;
+}
+
+export function createCommenter(o: CommenterOptions): Commenter {
+  const known = new Map<string, number>();
+  let listed: CommentData[] | null = null;
+
+  async function ours(): Promise<CommentData[]> {
+    listed ??= await o.api.listIssueComments(o.repo, o.number);
+    return listed;
+  }
+
+  async function findId(kinds: readonly MarkerKind[]): Promise<{ id: number; kind: MarkerKind } | null> {
+    for (const k of kinds) {
+      const id = known.get(k);
+      if (id !== undefined) return { id, kind: k };
+    }
+    for (const c of await ours()) {
+      const k = kinds.find((kind) => hasRunMarker(c.body, kind, o.runId));
+      if (k) return { id: c.id, kind: k };
+    }
+    return null;
+  }
+
+  async function write(kind: MarkerKind, body: string, searchKinds: readonly MarkerKind[]): Promise<CommentData> {
+    const text = finalizeBody(body, { redactor: o.redactor, macro: o.macro, marker: marker(kind, o.runId) });
+    const existing = await findId(searchKinds);
+    let saved: CommentData;
+    if (existing) {
+      saved = await o.api.updateComment(o.repo, existing.id, text);
+      known.delete(existing.kind);
+    } else {
+      saved = await o.api.createComment(o.repo, o.number, text);
+    }
+    known.set(kind, saved.id);
+    return saved;
+  }
+
+  return {
+    upsert: (kind, body) => write(kind, body, [kind]),
+    async progress(body) {
+      try {
+        return await write('start', body, ['start']);
+      } catch (err) {
+        o.logger.warn(`Could not update the progress comment: ${o.redactor.redact(errorMessage(err))}`);
+        return null;
+      }
+    },
+    postFinal: (kind, body) => write(kind, body, FINAL_KINDS),
+    async hasFinal() {
+      return (await findId(FINAL_KINDS)) !== null;
+    },
+    async react(t) {
+      const target =
+        t.commentKind === 'review' && t.commentNodeId
+          ? ({ kind: 'review', nodeId: t.commentNodeId } as const)
+          : t.commentId !== null && (t.commentKind === 'issue_comment' || t.commentKind === 'review_comment')
+            ? ({ kind: t.commentKind, id: t.commentId } as const)
+            : ({ kind: 'issue', number: t.issueNumber } as const);
+      try {
+        await o.api.addReaction(o.repo, target, 'eyes');
+      } catch (err) {
+        o.logger.warn(`Could not add the eyes reaction: ${o.redactor.redact(errorMessage(err))}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../src/core/redact.js';
+import {
+  BODY_BUDGET,
+  BODY_LIMIT,
+  TRUNCATED,
+  branchBody,
+  errorBody,
+  failureBody,
+  finalizeBody,
+  fitBody,
+  hardCap,
+  noChangesBody,
+  startBody,
+  successBody,
+} from '../../src/github/comments.js';
+import { matchMacro } from '../../src/github/macro.js';
+import { hasMarker, hasRunMarker, marker, parseMarkers } from '../../src/github/marker.js';
+
+const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+describe('marker', () => {
+  it('carries the kind and the run id, not the attempt', () => {
+    expect(marker('start', '123456')).toBe('<!-- openhands-resolver:start run=123456 -->');
+    expect(hasRunMarker(`x\n${marker('success', '9')}`, 'success', '9')).toBe(true);
+    expect(hasRunMarker(marker('success', '9'), 'success', '10')).toBe(false);
+    expect(hasMarker('<!-- openhands-resolver:error run=1 -->')).toBe(true);
+    expect(parseMarkers(`${marker('start', '1')} ${marker('error', '2')}`)).toEqual([
+      { kind: 'start', runId: '1' },
+      { kind: 'error', runId: '2' },
+    ]);
+    // A run id can never close the HTML comment early.
+    expect(marker('start', 'a b-->')).toBe('<!-- openhands-resolver:start run=a_b--_ -->');
+  });
+});
+
+describe('size limits (security.md §8)', () => {
+  it('fitBody leaves short bodies alone', () => {
+    expect(fitBody({ head: 'a', variable: 'b', tail: 'c' })).toBe('abc');
+  });
+
+  it('fitBody truncates only the variable part, with a marker and a pointer, within the budget', () => {
+    const out = fitBody(
+      { head: 'HEAD\n', variable: 'x'.repeat(100_000), tail: '\nTAIL' },
+      { pointer: 'See the artifact.' },
+    );
+    expect(out.length).toBeLessThanOrEqual(BODY_BUDGET);
+    expect(out.startsWith('HEAD\nxxx')).toBe(true);
+    expect(out.endsWith(`${TRUNCATED} See the artifact.\nTAIL`)).toBe(true);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const out = fitBody({ variable: '😀'.repeat(40_000) }, { budget: 101 });
+    expect(out.length).toBeLessThanOrEqual(101);
+    expect(() => encodeURIComponent(out)).not.toThrow();
+  });
+
+  it('hardCap and finalizeBody keep the marker and stay under 65,536', () => {
+    expect(hardCap('y'.repeat(70_000)).length).toBeLessThanOrEqual(BODY_LIMIT);
+    const m = marker('failure', '77');
+    const out = finalizeBody('z'.repeat(80_000), { redactor: createRedactor(), marker: m });
+    expect(out.length).toBeLessThanOrEqual(BODY_LIMIT);
+    expect(out.endsWith(m)).toBe(true);
+  });
+});
+
+describe('finalizeBody', () => {
+  it('redacts secrets and token-shaped strings and neutralises the macro', () => {
+    const redactor = createRedactor(['sk-live-secret-value-1234567890']);
+    const out = finalizeBody(`key sk-live-secret-value-1234567890 and ${TOKEN}; ask @openhands-agent again`, {
+      redactor,
+      macro: '@openhands-agent',
+    });
+    expect(out).not.toContain('sk-live');
+    expect(out).not.toContain(TOKEN);
+    expect(out).toContain('`@openhands-agent`');
+    expect(matchMacro(out, '@openhands-agent').plain).toBe(false);
+  });
+});
+
+describe('bodies say what §13 requires', () => {
+  it('start names the item and links the run; phases render', () => {
+    const b = startBody({
+      issueType: 'pr',
+      number: 7,
+      runUrl: 'http://h/o/r/actions/runs/1',
+      phases: [
+        { name: 'Clone', state: 'done' },
+        { name: 'Agent', state: 'running', detail: 'iteration 3, $0.12' },
+      ],
+    });
+    expect(b).toContain('pull request #7');
+    expect(b).toContain('(http://h/o/r/actions/runs/1)');
+    expect(b).toContain('✅ Clone');
+    expect(b).toContain('🔄 Agent: iteration 3, $0.12');
+  });
+
+  it('success says draft only when it is one', () => {
+    expect(successBody({ prNumber: 3, prUrl: 'u', draft: true })).toContain('draft pull request #3');
+    expect(successBody({ prNumber: 3, prUrl: 'u', draft: false })).not.toContain('draft');
+  });
+
+  it('branch, failure, no-changes and error', () => {
+    expect(branchBody({ branch: 'openhands-fix-issue-1', compareUrl: 'C' })).toMatch(/`openhands-fix-issue-1`.*\(C\)/);
+    const f = failureBody({ branch: 'b', treeUrl: 'T', explanation: 'why it failed' });
+    expect(f).toMatch(/did not succeed.*\[`b`\]\(T\).*Manual follow-up/s);
+    expect(f).toMatch(/Additional details[\s\S]*why it failed/);
+    expect(failureBody({ branch: null, treeUrl: null })).not.toContain('Additional details');
+    expect(noChangesBody({ explanation: 'nothing to do' })).toMatch(/no code changes[\s\S]*nothing to do/);
+    expect(errorBody({ runUrl: 'R', message: 'boom' })).toMatch(/\(R\)[\s\S]*boom/);
+  });
+
+  it('a huge explanation is truncated inside the details section', () => {
+    const f = failureBody({
+      branch: 'b',
+      treeUrl: 'T',
+      explanation: 'e'.repeat(200_000),
+      artifactHint: 'Artifact: resolver-output.',
+    });
+    expect(f.length).toBeLessThanOrEqual(BODY_BUDGET);
+    expect(f).toContain(`${TRUNCATED} Artifact: resolver-output.`);
+    expect(f.endsWith('</details>')).toBe(true);
+  });
+});
