@@ -61,6 +61,10 @@ function strip(value, isNameMap = false) {
       const { nullable: _nullable, ...rest } = out;
       return { anyOf: [rest, { type: 'null' }] };
     }
+    // Ajv wants `null` listed in an enum of a nullable schema too.
+    if (!isNameMap && out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) {
+      out.enum = [...out.enum, null];
+    }
     return out;
   }
   return value;

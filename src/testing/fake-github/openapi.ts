@@ -252,7 +252,8 @@ export class OpenApiValidator {
       resolved = resolveRef(entry);
     }
     if (!resolved.content?.['application/json']?.schema) {
-      return body === undefined || body === null || body === ''
+      // Error answers carry GitHub's usual {message, documentation_url} even where the description omits it.
+      return body === undefined || body === null || body === '' || status >= 400
         ? []
         : [{ where: `response ${status}`, message: 'this status has no documented body' }];
     }
