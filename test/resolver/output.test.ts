@@ -26,7 +26,8 @@ function record(n: number, over: Partial<OutputRecord> = {}): OutputRecord {
 
 describe('output.jsonl', () => {
   it('one compact line, keys in contract order, extras after error, issue keys complete and ordered', () => {
-    const scrambled = { error: null, extra_field: 1, success: true, ...record(1) } as OutputRecord;
+    const { error, success, ...rest } = record(1);
+    const scrambled = { error, extra_field: 1, success, ...rest } as OutputRecord;
     const line = serializeRecord({ ...scrambled, issue: { number: 1, title: 't', owner: 'o', repo: 'r' } as OutputRecord['issue'] });
     expect(line.endsWith('\n')).toBe(true);
     expect(line.split('\n')).toHaveLength(2);
