@@ -12,7 +12,7 @@ import path from 'node:path';
 
 const PACKAGE = '@octokit/openapi@23.0.2';
 
-/** [method, path template] of every REST operation the fake GitHub serves. Keep in sync with routes.ts. */
+/** [method, path template] of every REST operation the fake GitHub serves (one handler each in its rest.ts). */
 export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/issues'],
@@ -36,8 +36,7 @@ export const OPERATIONS = [
 ];
 
 // Keys whose values are documentation or examples only (operation `summary` stays); dropping them keeps the
-// subset small and changes no
-// validation result.
+// subset small and changes no validation result.
 const DROP_KEYS = new Set([
   'description',
   'examples',
@@ -94,7 +93,13 @@ function setPointer(target, ref, value) {
 export function extract(spec) {
   const out = {
     openapi: spec.openapi,
-    info: { title: spec.info.title, version: spec.info.version, 'x-extracted-from': PACKAGE },
+    info: {
+      title: spec.info.title,
+      version: spec.info.version,
+      'x-extracted-from': PACKAGE,
+      'x-note':
+        'TEST DOUBLE data: the fake GitHub validates against this subset in tests and the offline demo; not used by the product. Regenerate with scripts/extract-openapi.mjs.',
+    },
     paths: {},
     components: {},
   };

@@ -1,4 +1,4 @@
-// TEST DOUBLE support: stands in for GitHub / the LLM in tests and the offline demo; not used by the product.
+// TEST DOUBLE: stands in for GitHub / the LLM in tests and the offline demo; not used by the product.
 // Runs git for the fake GitHub and the git HTTP bridge (bare repositories on disk), hermetically: no system or
 // global config, no terminal prompts, and none of the caller's GIT_* variables (a test run inside a git hook
 // would otherwise point every command at the wrong repository).

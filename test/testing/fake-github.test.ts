@@ -262,6 +262,37 @@ describe('fake GitHub REST', () => {
     expect(empty.status).toBe(422);
   });
 
+  it('handles forks: a fork PR from addPull and from POST /pulls with `owner:branch`', async () => {
+    await fake.addRepo({ owner: 'alice', repo: R, forkOf: `${O}/${R}` });
+    expect(await fake.resolveRef('alice', R, 'main')).toBe(await fake.resolveRef(O, R, 'main'));
+    const pr = await fake.addPull({
+      ...repo,
+      title: 'From a fork',
+      head: 'fork-fix',
+      headRepo: `alice/${R}`,
+      files: { 'f.txt': 'f\n' },
+      author: 'alice',
+    });
+    const got = await octokit.rest.pulls.get({ ...repo, pull_number: pr.number });
+    expect(got.data.head.repo?.full_name).toBe(`alice/${R}`);
+    expect(got.data.head.label).toBe('alice:fork-fix');
+    expect(await fake.resolveRef(O, R, `refs/pull/${pr.number}/head`)).toBe(got.data.head.sha);
+    expect(await fake.resolveRef(O, R, 'fork-fix')).toBeNull();
+
+    await fake.pushFiles('alice', R, { branch: 'fork-two', files: { 'g.txt': 'g\n' } });
+    const created = await octokit.rest.pulls.create({
+      ...repo,
+      title: 'Fork two',
+      head: 'alice:fork-two',
+      base: 'main',
+    });
+    expect(created.data.head.repo?.full_name).toBe(`alice/${R}`);
+    expect(created.data.commits).toBe(1);
+    const listed = await octokit.rest.pulls.list({ ...repo, head: 'alice:fork-two' });
+    expect(listed.data.map((p) => p.number)).toEqual([created.data.number]);
+    expect((await octokit.rest.pulls.list({ ...repo, head: 'octo:fork-two' })).data).toEqual([]);
+  });
+
   it('GET and PATCH a pull request; the head sha follows pushes', async () => {
     const pr = await fake.addPull({
       ...repo,
@@ -330,6 +361,27 @@ describe('fake GitHub REST', () => {
     expect(
       (await failure(octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'ghost-x' }))).status,
     ).toBe(404);
+  });
+
+  it('stamps times from the given clock', async () => {
+    const other = await startFakeGitHub({
+      clock: () => new Date('2030-02-03T04:05:06.789Z'),
+      repos: [{ owner: 'c', repo: 'k' }],
+    });
+    try {
+      const issue = other.addIssue({ owner: 'c', repo: 'k', title: 't' });
+      const o2 = getOctokit(other.token, { baseUrl: other.apiUrl });
+      const { data } = await o2.rest.issues.createComment({
+        owner: 'c',
+        repo: 'k',
+        issue_number: issue.number,
+        body: 'b',
+      });
+      expect(data.created_at).toBe('2030-02-03T04:05:06Z');
+      expect(issue.createdAt).toBe('2030-02-03T04:05:06Z');
+    } finally {
+      await other.close();
+    }
   });
 
   it('GET /user: 403 for the bot (installation token), the login for a user token', async () => {
@@ -402,6 +454,12 @@ describe('fake GitHub validation against the OpenAPI description', () => {
       'status 201 is not documented for this operation',
     ]);
     expect(v.operations()).toHaveLength(19);
+  });
+
+  it('implements every operation of the committed subset, and nothing outside it', async () => {
+    const { getOpenApiValidator } = await import('../../src/testing/fake-github/openapi.js');
+    const { implementedOperations } = await import('../../src/testing/fake-github/rest.js');
+    expect([...implementedOperations()].sort()).toEqual([...getOpenApiValidator().operations()].sort());
   });
 });
 
