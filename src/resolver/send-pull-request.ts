@@ -1,0 +1,281 @@
+// send-pull-request for one output.jsonl record (resolver.md §12): trusted host code applies the patch to a
+// pristine copy, commits, pushes, and opens or updates the PR (or leaves a branch with a compare link).
+import { cp, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ResolverError, errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Redactor } from '../core/redact.js';
+import type { Git, GitIdentity } from '../git/types.js';
+import { GitHubApiError } from '../github/api.js';
+import { isBot } from '../github/permissions.js';
+import { webUrls } from '../github/urls.js';
+import type { GitHubApi, PullData, RepoRef } from '../github/types.js';
+import { baseBranchName, chooseBranch } from './branch-choice.js';
+import { commitMessage, prBody, prTitle, type CoAuthor } from './send-body.js';
+import type { OutputRecord } from './types.js';
+
+export type PrType = 'draft' | 'ready' | 'branch';
+export type SendConclusion = 'success' | 'failure' | 'no-changes' | 'skipped';
+
+export interface SendDeps {
+  api: GitHubApi;
+  git: Git;
+  logger: Logger;
+  redactor: Redactor;
+}
+
+export interface SendOptions {
+  /** The resolver's output directory (holds `repo/`; `patches/` is written here). */
+  outputDir: string;
+  record: OutputRecord;
+  prType: PrType;
+  /** Process a record with `success: false` too (the action forces `branch` mode for it). */
+  sendOnFailure?: boolean;
+  /** PR base; must exist. Default: the repository's default branch. */
+  targetBranch?: string | null;
+  /** Push the branch to {forkOwner}/{repo} and open the PR from there. */
+  forkOwner?: string | null;
+  reviewer?: string | null;
+  prTitle?: string | null;
+  /** Commit identity (DESIGN.md §8.13): always used, via `-c user.name/-c user.email`. */
+  identity: GitIdentity;
+  /** The triggering user, credited with a `Co-authored-by:` trailer. */
+  coAuthor?: CoAuthor | string | null;
+  branchCollision?: 'reuse' | 'new';
+  /** The run id for the hidden marker in the PR body. */
+  runId?: string | null;
+  /** The trigger macro, kept out of our output (resolver.md §2.2). */
+  macro?: string;
+}
+
+export interface SendResult {
+  conclusion: SendConclusion;
+  /** PR URL, or the compare link in branch mode (or when PR creation failed after the push). */
+  url: string | null;
+  number: number | null;
+  branch: string | null;
+  /** File diffs the patch applier left out (also listed in the PR body). */
+  skipped: { path: string; reason: string }[];
+  /** What was actually done: `branch` when a draft/ready request fell back to a pushed branch. */
+  prType: PrType;
+  /** An existing PR was updated instead of created. */
+  updated: boolean;
+  commitSha: string | null;
+  /** Non-fatal problems (reviewer request, PR creation fallback, foreign PR left alone). */
+  warnings: string[];
+  /** For `no-changes` and `skipped`: the reference's message. */
+  message?: string;
+}
+
+const MISSING_PERMISSION_HINT =
+  'Check that the token can push and open pull requests, and, for the workflow token, that the repository setting ' +
+  '"Allow GitHub Actions to create and approve pull requests" is on.';
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Copies `repo/` (or clones afresh when it is absent: separate jobs) and checks out `base_commit`. */
+async function prepareWorkDir(deps: SendDeps, o: SendOptions, workDir: string, repo: RepoRef): Promise<void> {
+  const source = path.join(o.outputDir, 'repo');
+  await rm(workDir, { recursive: true, force: true });
+  if (await exists(source)) {
+    await cp(source, workDir, { recursive: true, verbatimSymlinks: true });
+  } else {
+    deps.logger.info(`${source} is absent; cloning ${repo.owner}/${repo.repo} afresh.`);
+    await deps.git.clone(repo.owner, repo.repo, workDir);
+  }
+  const base = o.record.base_commit;
+  try {
+    await deps.git.checkout(workDir, base);
+  } catch {
+    // The copy may predate base_commit (or it sits on a PR head ref): fetch it once, then try again.
+    try {
+      await deps.git.fetch(workDir, [base]);
+      await deps.git.checkout(workDir, base);
+    } catch (err) {
+      throw new ResolverError('git', `Failed to check out commit ${base}: ${errorMessage(err)}`);
+    }
+  }
+}
+
+function normaliseCoAuthor(c: SendOptions['coAuthor']): CoAuthor | null {
+  if (!c) return null;
+  if (typeof c === 'string') return c.trim() === '' ? null : { login: c.trim() };
+  return c;
+}
+
+export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<SendResult> {
+  const r = o.record;
+  const n = r.issue.number;
+  const base: Omit<SendResult, 'conclusion'> = {
+    url: null,
+    number: null,
+    branch: null,
+    skipped: [],
+    prType: o.prType,
+    updated: false,
+    commitSha: null,
+    warnings: [],
+  };
+  if (!r.success && !o.sendOnFailure) {
+    const message = `Issue ${n} was not successfully resolved. Skipping PR creation.`;
+    deps.logger.info(message);
+    return { ...base, conclusion: 'skipped', message };
+  }
+  if (r.issue_type === 'pr') {
+    throw new ResolverError(
+      'internal',
+      `send-pull-request: records for pull requests (issue_type "pr", #${n}) are not yet supported; only issue records can be sent.`,
+    );
+  }
+  if (!r.base_commit) throw new ResolverError('internal', `The record for issue #${n} has no base_commit.`);
+
+  const repo: RepoRef = { owner: r.issue.owner, repo: r.issue.repo };
+  const pushRepo: RepoRef = { owner: o.forkOwner?.trim() || repo.owner, repo: repo.repo };
+  const isFork = pushRepo.owner.toLowerCase() !== repo.owner.toLowerCase();
+
+  // 1. The PR base, validated before any work (runs for every PR type).
+  let targetBranch: string;
+  if (o.targetBranch && o.targetBranch.trim() !== '') {
+    targetBranch = o.targetBranch.trim();
+    if (!(await deps.api.getBranch(repo, targetBranch))) {
+      throw new ResolverError('config', `Target branch ${targetBranch} does not exist`);
+    }
+  } else {
+    targetBranch = (await deps.api.getRepo(repo)).defaultBranch;
+  }
+
+  // 2. Pristine copy at base_commit, patch, commit.
+  const workDir = path.join(o.outputDir, 'patches', `${r.issue_type}_${n}`);
+  await prepareWorkDir(deps, o, workDir, repo);
+  const applied = await deps.git.applyPatch(workDir, r.git_patch ?? '');
+  if (!applied.applied) {
+    throw new ResolverError('patch', applied.error ?? `The patch for issue #${n} could not be applied.`);
+  }
+  const skipped = applied.skipped;
+  const message = commitMessage(
+    {
+      issueType: r.issue_type,
+      number: n,
+      title: r.issue.title,
+      coAuthor: normaliseCoAuthor(o.coAuthor),
+      serverUrl: deps.api.urls.serverUrl,
+    },
+    deps.redactor,
+  );
+  const commit = await deps.git.commitAll(workDir, message, o.identity);
+  if (!commit.committed) {
+    deps.logger.info(`No changes to commit for issue #${n}. Skipping commit.`);
+    return {
+      ...base,
+      skipped,
+      conclusion: 'no-changes',
+      message: 'ERROR: Openhands failed to make code changes.',
+    };
+  }
+
+  // 3. Branch (§12.3), then push.
+  const choice = await chooseBranch(deps, {
+    workDir,
+    baseRepo: repo,
+    pushRepo,
+    baseName: baseBranchName(r.issue_type, n),
+    targetBranch,
+    identity: o.identity,
+    mode: o.branchCollision ?? 'reuse',
+    successPath: r.success,
+  });
+  const branch = choice.branch;
+  const warnings: string[] = [];
+  let prType = o.prType;
+  if (choice.foreignPull && prType !== 'branch') {
+    warnings.push(
+      `Pull request #${choice.foreignPull.number} (${choice.foreignPull.htmlUrl}) already exists for this issue with ` +
+        `commits by others; it was left alone and this attempt was pushed to branch ${branch} only.`,
+    );
+    prType = 'branch';
+  }
+  try {
+    await deps.git.checkout(workDir, 'HEAD', { newBranch: branch });
+  } catch (err) {
+    throw new ResolverError('git', `Failed to create a new branch ${branch} in ${workDir}: ${errorMessage(err)}`);
+  }
+  await deps.git.push(workDir, { ...pushRepo, branch, forceWithLease: choice.lease });
+
+  const compareUrl = webUrls.compare(deps.api.urls, pushRepo.owner, pushRepo.repo, branch);
+  const conclusion: SendConclusion = r.success ? 'success' : 'failure';
+  const done = { ...base, conclusion, branch, skipped, commitSha: commit.sha, warnings };
+
+  if (prType === 'branch') {
+    deps.logger.info(`branch created: ${compareUrl}`);
+    return { ...done, prType: 'branch', url: compareUrl };
+  }
+
+  // 4. Open (or update) the PR.
+  const title = prTitle({ number: n, title: r.issue.title, override: o.prTitle }, deps.redactor);
+  const body = prBody(
+    {
+      number: n,
+      explanation: r.result_explanation ?? '',
+      skipped,
+      unsuccessful: !r.success,
+      runId: o.runId ?? null,
+      notes: isFork ? [`The branch lives in the fork ${pushRepo.owner}/${pushRepo.repo}.`] : [],
+    },
+    deps.redactor,
+    o.macro,
+  );
+  const head = isFork ? `${pushRepo.owner}:${branch}` : branch;
+  let pull: PullData | null = null;
+  let updated = false;
+  if (choice.pull) {
+    pull = await deps.api.updatePull(repo, choice.pull.number, { title, body });
+    updated = true;
+  } else {
+    try {
+      pull = await deps.api.createPull(repo, { title, body, head, base: targetBranch, draft: prType === 'draft' });
+    } catch (err) {
+      const e = err instanceof GitHubApiError ? err : null;
+      if (e?.status === 422 && /already exists/i.test(e.detail)) {
+        const existing = (await deps.api.findOpenPulls(repo, `${pushRepo.owner}:${branch}`))[0];
+        if (existing) {
+          pull = await deps.api.updatePull(repo, existing.number, { title, body });
+          updated = true;
+        }
+      }
+      if (!pull) {
+        const why =
+          e?.status === 403
+            ? `Failed to create pull request due to missing permissions. ${MISSING_PERMISSION_HINT}`
+            : `Failed to create the pull request: ${deps.redactor.redact(errorMessage(err))}`;
+        deps.logger.warn(`${why} The branch is pushed: ${compareUrl}`);
+        deps.logger.info(`branch created: ${compareUrl}`);
+        return { ...done, prType: 'branch', url: compareUrl, warnings: [...warnings, why] };
+      }
+    }
+  }
+
+  // 5. Reviewer: never a bot, never the PR's author; failures only warn.
+  const reviewer = o.reviewer?.trim();
+  if (
+    reviewer &&
+    !isBot({ login: reviewer, type: null }) &&
+    reviewer.toLowerCase() !== (pull.author ?? '').toLowerCase()
+  ) {
+    try {
+      await deps.api.requestReviewers(repo, pull.number, [reviewer]);
+    } catch (err) {
+      const w = `Could not request a review from ${reviewer}: ${deps.redactor.redact(errorMessage(err))}`;
+      deps.logger.warn(w);
+      warnings.push(w);
+    }
+  }
+
+  if (updated) deps.logger.info(`Updated pull request ${pull.htmlUrl} with new patches.`);
+  else deps.logger.info(`${prType} created: ${pull.htmlUrl}`);
+  return { ...done, prType, url: pull.htmlUrl, number: pull.number, updated, warnings };
+}
