@@ -287,7 +287,11 @@ export class ActionClient {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
           settle(() =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
           ),
         );
         res.on('error', (err) => settle(() => reject(err)));
@@ -373,13 +377,17 @@ export class ActionClient {
       timeoutMessage: `Runtime failed to return execute_action before the requested timeout of ${timeoutSec}s`,
     });
     if (!isObservationJson(v)) {
-      throw new ActionServerError('action-execution server: execute_action answered with something that is not an observation', {
-        status: 200,
-        detail: JSON.stringify(v).slice(0, 200),
-      });
+      throw new ActionServerError(
+        'action-execution server: execute_action answered with something that is not an observation',
+        {
+          status: 200,
+          detail: JSON.stringify(v).slice(0, 200),
+        },
+      );
     }
     const obs: ObservationEvent = Object.assign(v, cause);
-    if (typeof (obs as { extras?: unknown }).extras !== 'object' || obs.extras === null) Object.assign(obs, { extras: {} });
+    if (typeof (obs as { extras?: unknown }).extras !== 'object' || obs.extras === null)
+      Object.assign(obs, { extras: {} });
     if (action.action === 'run' && args.hidden === true && obs.observation === 'run') obs.extras.hidden = true;
     return obs;
   }

@@ -4,7 +4,7 @@
 // with NetworkMode none. The server's stdin is attached: when this process goes away, docker closes it, the
 // server exits and the container removes itself. dockerode is loaded lazily so the local path never loads it.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Duplex } from 'node:stream';
 import { createInterface } from 'node:readline';
@@ -145,7 +145,10 @@ function checkImage(container: Dockerode.Container, image: string, imageId: stri
       if (!bash) throw new ResolverError('runtime', `the image ${image} has no /bin/bash. ${imageHint(image)}`);
       const loader = dynamicLoader();
       if (loader && !(await pathExists(container, loader))) {
-        throw new ResolverError('runtime', `the image ${image} has no glibc (${loader} is missing). ${imageHint(image)}`);
+        throw new ResolverError(
+          'runtime',
+          `the image ${image} has no glibc (${loader} is missing). ${imageHint(image)}`,
+        );
       }
     })();
     checkedImages.set(imageId, p);
@@ -300,7 +303,10 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
   const image = opts.image ?? DEFAULT_DOCKER_IMAGE;
   const hostWorkspace = path.resolve(opts.workspaceHostDir);
   if (!statSync(hostWorkspace, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ResolverError('runtime', `workspace folder ${hostWorkspace} does not exist; create it before the runtime`);
+    throw new ResolverError(
+      'runtime',
+      `workspace folder ${hostWorkspace} does not exist; create it before the runtime`,
+    );
   }
   const imageInfo = await ensureImage(docker, image, logger);
   const nodePath = realpathSync(cfg.nodePath ?? process.execPath);
@@ -315,7 +321,10 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
   try {
     const runDir = path.join(dir.path, 'run');
     const binDir = path.join(dir.path, 'bin');
-    mkdirSync(runDir);
+    // The container may run as another uid than ours (cfg.user); it must be able to create its socket.
+    // Other host users still cannot reach it: the parent folder is ours with mode 0700.
+    mkdirSync(runDir, { mode: 0o777 });
+    chmodSync(runDir, 0o777);
     mkdirSync(binDir);
     writeFileSync(path.join(binDir, 'package.json'), '{"type":"module"}\n');
     // Mount points for the two files bound on top of the read-only bin folder.

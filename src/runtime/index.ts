@@ -68,7 +68,10 @@ export interface RuntimeFactoryExt extends RuntimeFactory {
   /** Starts INITIAL_NUM_WARM_SERVERS warm servers and waits for them (call early, e.g. while cloning). */
   setup(): Promise<void>;
   /** Which sandbox `auto` resolves to on this machine, or why none is available. */
-  resolveKind(kind: RuntimeOptions['kind'], isolation?: LocalIsolationChoice): Promise<{ kind: 'local' | 'docker'; isolation?: LocalIsolation }>;
+  resolveKind(
+    kind: RuntimeOptions['kind'],
+    isolation?: LocalIsolationChoice,
+  ): Promise<{ kind: 'local' | 'docker'; isolation?: LocalIsolation }>;
   readonly local: LocalRuntimeManager;
 }
 

@@ -34,7 +34,12 @@ async function scripted(replies: Reply[], listen: 'tcp' | 'unix' = 'tcp') {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
-      const s: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : undefined };
+      const s: Seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: raw ? JSON.parse(raw) : undefined,
+      };
       seen.push(s);
       const reply = replies[Math.min(seen.length - 1, replies.length - 1)]!;
       reply(s, res);
@@ -89,26 +94,30 @@ function client(address: ServerAddress, extra: Partial<ConstructorParameters<typ
   return new ActionClient({ address, apiKey: 'key-123', logger: createRecordingLogger(), retry: fastRetry, ...extra });
 }
 
-const runAction = (command: string, extra: Partial<ActionEvent> = {}): ActionEvent => ({
-  id: 7,
-  action: 'run',
-  args: { command, is_input: false, blocking: false, hidden: false },
-  ...extra,
-} as ActionEvent);
+const runAction = (command: string, extra: Partial<ActionEvent> = {}): ActionEvent =>
+  ({
+    id: 7,
+    action: 'run',
+    args: { command, is_input: false, blocking: false, hidden: false },
+    ...extra,
+  }) as ActionEvent;
 
 describe('ActionClient transport', () => {
-  it.each(['tcp', 'unix'] as const)('sends the session key and a request id over %s, not the key on /alive', async (t) => {
-    const { seen, address } = await scripted([json(200, { status: 'ok' }), json(200, runObs('ls', 0, 'a'))], t);
-    const c = client(address);
-    expect(await c.alive()).toBe(true);
-    const obs = await c.execute(runAction('ls'));
-    c.close();
-    expect(obs).toMatchObject({ observation: 'run', content: 'a', cause: 7 });
-    expect(seen[0]!.headers['x-session-api-key']).toBeUndefined();
-    expect(seen[1]!.headers['x-session-api-key']).toBe('key-123');
-    expect(seen[1]!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(seen[1]!.url).toBe('/execute_action');
-  });
+  it.each(['tcp', 'unix'] as const)(
+    'sends the session key and a request id over %s, not the key on /alive',
+    async (t) => {
+      const { seen, address } = await scripted([json(200, { status: 'ok' }), json(200, runObs('ls', 0, 'a'))], t);
+      const c = client(address);
+      expect(await c.alive()).toBe(true);
+      const obs = await c.execute(runAction('ls'));
+      c.close();
+      expect(obs).toMatchObject({ observation: 'run', content: 'a', cause: 7 });
+      expect(seen[0]!.headers['x-session-api-key']).toBeUndefined();
+      expect(seen[1]!.headers['x-session-api-key']).toBe('key-123');
+      expect(seen[1]!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(seen[1]!.url).toBe('/execute_action');
+    },
+  );
 
   it('retries a reset connection with the same request id', async () => {
     const { seen, address } = await scripted([reset, reset, json(200, runObs('ls', 0))]);
@@ -155,7 +164,12 @@ describe('ActionClient transport', () => {
     // the reference's envelope: a client error raised in a handler came back as 500 "<status>: <msg>"
     [500, { detail: '400: Invalid action type' }, 400, 'Invalid action type'],
     [500, { detail: 'Internal server error: boom' }, 500, 'Internal server error: boom'],
-    [422, { detail: 'Invalid request parameters', errors: 'path: required' }, 422, 'Invalid request parameters: path: required'],
+    [
+      422,
+      { detail: 'Invalid request parameters', errors: 'path: required' },
+      422,
+      'Invalid request parameters: path: required',
+    ],
   ])('HTTP %i %j -> status %i, detail %s', async (status, body, wantStatus, wantDetail) => {
     const { address } = await scripted([json(status, body)]);
     const c = client(address);
@@ -203,7 +217,11 @@ describe('ActionClient.execute client-side rules', () => {
   it.each([
     [{ action: 'finish', args: { final_thought: 'done' } }, 'null', ''],
     [{ action: 'message', args: { content: 'hi' } }, 'null', ''],
-    [{ action: 'browse', args: { url: 'http://x' } }, 'error', 'Action browse is not supported in the current runtime.'],
+    [
+      { action: 'browse', args: { url: 'http://x' } },
+      'error',
+      'Action browse is not supported in the current runtime.',
+    ],
     [{ action: 'made_up', args: {} }, 'error', 'Action made_up is not supported in the current runtime.'],
     [
       { action: 'run', args: { command: 'rm -rf /', confirmation_state: 'rejected' } },
@@ -264,7 +282,11 @@ describe('ActionClient.run', () => {
 
   it('interrupts a command the agent left running, then runs its own', async () => {
     const notRun = runObs('git diff', -1, 'still going', '\n[Your command "git diff" is NOT executed. ...]');
-    const { seen, address } = await scripted([json(200, notRun), json(200, runObs('C-c', 130)), json(200, runObs('git diff', 0, 'diff'))]);
+    const { seen, address } = await scripted([
+      json(200, notRun),
+      json(200, runObs('C-c', 130)),
+      json(200, runObs('git diff', 0, 'diff')),
+    ]);
     const c = client(address);
     const r = await c.run('git diff');
     c.close();

@@ -89,7 +89,10 @@ describe('buildSandboxEnv', () => {
   });
 
   it('describes denials by name only', () => {
-    const { denied } = buildSandboxEnv({ SANDBOX_ENV_GITHUB_TOKEN: 'ghs_value', SANDBOX_ENV_X: SECRET }, { secrets: [SECRET] });
+    const { denied } = buildSandboxEnv(
+      { SANDBOX_ENV_GITHUB_TOKEN: 'ghs_value', SANDBOX_ENV_X: SECRET },
+      { secrets: [SECRET] },
+    );
     const lines = describeDenials(denied);
     expect(lines).toHaveLength(2);
     for (const l of lines) {
@@ -104,7 +107,10 @@ describe('readWarmPoolConfig', () => {
   const table: [Record<string, string>, { initial: number; desired: number } | string][] = [
     [{}, { initial: 0, desired: 0 }],
     [{ INITIAL_NUM_WARM_SERVERS: '1' }, { initial: 1, desired: 0 }],
-    [{ INITIAL_NUM_WARM_SERVERS: '2', DESIRED_NUM_WARM_SERVERS: '3' }, { initial: 2, desired: 3 }],
+    [
+      { INITIAL_NUM_WARM_SERVERS: '2', DESIRED_NUM_WARM_SERVERS: '3' },
+      { initial: 2, desired: 3 },
+    ],
     [{ DESIRED_NUM_WARM_SERVERS: ' ' }, { initial: 0, desired: 0 }],
     [{ DESIRED_NUM_WARM_SERVERS: '-1' }, 'DESIRED_NUM_WARM_SERVERS must be a non-negative integer'],
     [{ INITIAL_NUM_WARM_SERVERS: 'two' }, 'INITIAL_NUM_WARM_SERVERS must be a non-negative integer'],
