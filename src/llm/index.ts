@@ -1,3 +1,4 @@
+export { LLM_DEFAULTS, llmConfigFrom } from './config.js';
 export { createLlmClient, createOpenAiClient, defaultSleep, type LlmDeps, type SleepFn } from './client.js';
 export { PROVIDERS, resolveEndpoint, inferProvider, shortModelName, type Endpoint } from './providers.js';
 export { PRICES, findPrice, computeCost, type Price } from './pricing.js';

@@ -1,0 +1,81 @@
+// Turns in-flight checkpoints into records for runs that died before appending one (security.md §9):
+// the Action's post step calls this, so every authorised run leaves exactly one output.jsonl record.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Redactor } from '../core/redact.js';
+import type { Git } from '../git/types.js';
+import { appendRecord, findProcessed, outputPaths, removeCheckpoint, writePatchFile, writeTrajectory } from './output.js';
+import { applyPatchPolicy, describeDrops } from './patch-policy.js';
+import type { IssueType, OutputRecord } from './types.js';
+import { hostPatch } from './workspace.js';
+
+export interface RecoverOptions {
+  outputDir: string;
+  /** What the record's `error` says: `timeout`, `cancelled`, or a crash text. */
+  reason: string;
+  logger: Logger;
+  redactor?: Redactor;
+  /** With git, the patch is computed on the host from the workspace left behind. */
+  git?: Git;
+  allowWorkflowChanges?: boolean;
+}
+
+/** Appends a record for every checkpoint without one; returns the records written. */
+export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecord[]> {
+  const dir = path.join(opts.outputDir, '.inflight');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /^(issue|pr)_\d+\.json$/.test(n));
+  } catch {
+    return [];
+  }
+  const written: OutputRecord[] = [];
+  for (const name of names) {
+    const [type, num] = name.replace(/\.json$/, '').split('_') as [IssueType, string];
+    const paths = outputPaths(opts.outputDir, type, Number(num));
+    let cp: Partial<OutputRecord>;
+    try {
+      cp = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Partial<OutputRecord>;
+    } catch (err) {
+      opts.logger.warn(`Checkpoint ${name} is unreadable (${errorMessage(err)}); leaving it.`);
+      continue;
+    }
+    if (!cp.issue) continue;
+    if (findProcessed(paths.outputFile, cp.issue, opts.logger)) {
+      await removeCheckpoint(paths.inflightFile);
+      continue;
+    }
+    let patch: string | null = null;
+    if (opts.git && cp.base_commit) {
+      try {
+        patch = await hostPatch(opts.git, { repoDir: paths.repoDir, workspaceDir: paths.workspaceDir, baseCommit: cp.base_commit });
+      } catch (err) {
+        opts.logger.warn(`Recovering the patch of ${name} failed: ${errorMessage(err)}`);
+      }
+    }
+    const policy = applyPatchPolicy(patch, { allowWorkflowChanges: opts.allowWorkflowChanges });
+    const drops = describeDrops(policy);
+    const record: OutputRecord = {
+      issue: cp.issue,
+      issue_type: type,
+      instruction: cp.instruction ?? '',
+      base_commit: cp.base_commit ?? '',
+      git_patch: policy.patch,
+      history: cp.history ?? [],
+      metrics: cp.metrics ?? null,
+      success: false,
+      comment_success: null,
+      result_explanation: `The run stopped before it finished (${opts.reason}); this record was rebuilt from its last checkpoint.${drops ? `\n\n${drops}` : ''}`,
+      error: opts.reason,
+    };
+    await writePatchFile(paths.patchFile, policy.patch, opts.redactor);
+    await writeTrajectory(paths.trajectoryFile, record.history, opts.redactor);
+    await appendRecord(paths.outputFile, record, opts.redactor);
+    await removeCheckpoint(paths.inflightFile);
+    opts.logger.info(`Wrote the record of ${type} ${num} from its checkpoint.`);
+    written.push(record);
+  }
+  return written;
+}
