@@ -122,6 +122,14 @@ export function classifyError(err: unknown, maxWaitSec: number, now: () => numbe
     if (status === null) return { ...base, retryable: true, code: 'llm' };
     return { ...base, retryable: false, code: 'llm' };
   }
+  // A body cut mid-way surfaces from fetch as TypeError('terminated') (cause: a socket error), or as a JSON
+  // syntax error on a partial body: the response broke, so the whole call is retried.
+  if (err instanceof TypeError && /terminated|fetch failed|socket/i.test(`${err.message} ${String((err.cause as Error | undefined)?.name ?? '')}`)) {
+    return { retryable: true, code: 'llm', status: null, message: `the connection broke mid-response (${err.message})`, retryAfterSec: null };
+  }
+  if (err instanceof SyntaxError) {
+    return { retryable: true, code: 'llm', status: null, message: `the response was not valid JSON (${err.message})`, retryAfterSec: null };
+  }
   if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
     return { retryable: true, code: 'llm', status: null, message: err.message, retryAfterSec: null };
   }

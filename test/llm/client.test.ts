@@ -6,7 +6,7 @@ import { backoffSec, parseRetryAfter } from '../../src/llm/retry.js';
 import type { LlmConfig } from '../../src/llm/types.js';
 import {
   contextLengthExceeded, disconnect, httpError, insufficientQuota, overloaded, rateLimited, serverError,
-  slow, startScriptedLlm, text, toolCall, type LlmStep, type ScriptedLlm,
+  slow, startScriptedLlm, streamCut, text, toolCall, type LlmStep, type ScriptedLlm,
 } from '../../src/testing/scripted-llm.js';
 
 let llm: ScriptedLlm | undefined;
@@ -58,6 +58,7 @@ describe('retries (security.md §6)', () => {
     { name: '408', first: httpError(408, { error: { message: 'timeout' } }), retried: true },
     { name: '409', first: httpError(409, { error: { message: 'conflict' } }), retried: true },
     { name: 'dropped connection', first: disconnect(), retried: true },
+    { name: 'body cut mid-response', first: streamCut(text('partial answer'), 1), retried: true },
     { name: '400', first: httpError(400, { error: { message: 'bad request' } }), retried: false, code: 'llm' },
     { name: '401', first: httpError(401, { error: { message: 'invalid api key' } }), retried: false, code: 'llm-auth' },
     { name: '403', first: httpError(403, { error: { message: 'forbidden' } }), retried: false, code: 'llm-auth' },
