@@ -96,7 +96,7 @@ export function createOpenAiClient(config: LlmConfig, deps: LlmDeps): LlmClient 
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
-  const price = findPrice(endpoint.model, { ...PRICES, ...deps.prices });
+  const price = config.price ?? findPrice(endpoint.model, { ...PRICES, ...deps.prices });
   const native = config.nativeToolCalling !== false;
   const policy: RetryPolicy = {
     numRetries: config.numRetries,

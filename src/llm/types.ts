@@ -71,4 +71,6 @@ export interface LlmConfig {
   nativeToolCalling?: boolean;
   /** A recorded file of model responses that stands in for the model (DESIGN.md §8.10). */
   replayFile?: string;
+  /** USD per million tokens, overriding the built-in price table for this model. */
+  price?: { inputPerMTok: number; outputPerMTok: number; cacheReadPerMTok?: number };
 }

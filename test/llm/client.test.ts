@@ -165,6 +165,15 @@ describe('requests and responses', () => {
     expect(c.cost).toBeCloseTo((1000 * 2.5 + 100 * 10) / 1e6);
   });
 
+  it('a configured price wins over the table', async () => {
+    const s = await setup([text('x', { usage: { prompt_tokens: 1_000_000, completion_tokens: 1_000_000 } })], {
+      model: 'mystery/model-7',
+      price: { inputPerMTok: 1, outputPerMTok: 2 },
+    });
+    const c = await s.client.complete(ask);
+    expect(c.cost).toBeCloseTo(3);
+  });
+
   it('unknown model → cost null and a warning', async () => {
     const s = await setup([text('x')], { model: 'mystery/model-7' });
     const c = await s.client.complete(ask);
