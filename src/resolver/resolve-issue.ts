@@ -138,7 +138,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       logger,
     });
     const setupScript = await deps.git.show(paths.repoDir, baseCommit, '.openhands/setup.sh');
-    await initSandbox(runtime, { setupScript, logger, signal: opts.signal });
+    await initSandbox(runtime, { setupScript, workspaceHostDir: paths.workspaceDir, logger, signal: opts.signal });
     if (opts.runtime.network === 'setup-only') await runtime.dropNetwork?.();
 
     // 7. prompts + agent

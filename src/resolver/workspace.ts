@@ -125,20 +125,29 @@ async function mustRun(runtime: Runtime, command: string, failure: string, timeo
   return r.output;
 }
 
-/** §7.3: cd into the workspace, plain git pager, then the trusted setup script (failures only logged). */
+/**
+ * §7.3: cd into the workspace, plain git pager, then the trusted setup script (failures only logged). The
+ * script is the base commit's copy, written by the host into the workspace's .git folder (outside the
+ * diff) just before it is sourced, so neither the working tree nor the agent can swap it.
+ */
 export async function initSandbox(
   runtime: Runtime,
-  opts: { setupScript: string | null; logger: Logger; signal?: AbortSignal },
+  opts: { setupScript: string | null; workspaceHostDir: string; logger: Logger; signal?: AbortSignal },
 ): Promise<void> {
   const ws = runtime.workspacePath;
   await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
   await mustRun(runtime, `git config --global core.pager ""`, 'Failed to set the git pager in the sandbox', 120, opts.signal);
   if (opts.setupScript !== null) {
-    // The trusted copy from the base commit, passed inline so a changed working tree cannot swap it.
-    const b64 = Buffer.from(opts.setupScript).toString('base64');
-    const r = await runtime.run(`source <(printf %s ${shellQuote(b64)} | base64 -d)`, { timeoutSec: 600, signal: opts.signal });
-    if (r.exitCode !== 0) opts.logger.warn(`.openhands/setup.sh failed (exit ${r.exitCode}); continuing. Output:\n${r.output.trim().slice(-2000)}`);
-    else opts.logger.info('.openhands/setup.sh finished.');
+    const name = 'openhands-setup.sh';
+    const hostFile = path.join(opts.workspaceHostDir, '.git', name);
+    await writeFile(hostFile, opts.setupScript, { mode: 0o644 });
+    try {
+      const r = await runtime.run(`source ${shellQuote(`${ws}/.git/${name}`)}`, { timeoutSec: 600, signal: opts.signal });
+      if (r.exitCode !== 0) opts.logger.warn(`.openhands/setup.sh failed (exit ${r.exitCode}); continuing. Output:\n${r.output.trim().slice(-2000)}`);
+      else opts.logger.info('.openhands/setup.sh finished.');
+    } finally {
+      await rm(hostFile, { force: true });
+    }
     await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
   }
 }

@@ -142,6 +142,7 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
       expect(JSON.parse(readFileSync(out.trajectoryFile ?? '', 'utf8'))).toHaveLength(rec.history.length);
       expect(existsSync(path.join(s.outputDir, '.inflight', 'issue_7.json'))).toBe(false);
       expect(existsSync(path.join(s.outputDir, 'infer_logs'))).toBe(true);
+      expect(existsSync(path.join(s.outputDir, 'workspace', 'issue_7', '.git', 'openhands-setup.sh'))).toBe(false);
 
       // prompts: instructions from the base commit, sanitised and delimited issue text, no late comment
       const first = s.llm.requests[0]?.body?.messages ?? [];
