@@ -16,6 +16,9 @@ const common = {
   banner,
   loader: { '.md': 'text', '.jinja': 'text' },
   legalComments: 'none',
+  // dockerode -> ssh2 loads these native add-ons inside try/catch and falls back to pure JS; we only
+  // talk to Docker over its unix socket, so they stay out of the bundle.
+  external: ['cpu-features', '*.node'],
   logLevel: 'warning',
   sourcemap: false,
 };

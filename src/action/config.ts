@@ -96,7 +96,8 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
 
   const repository = parseRepo(env.GITHUB_REPOSITORY ?? '');
   const eventPath = env.GITHUB_EVENT_PATH ?? '';
-  if (eventPath === '') throw new ResolverError('event', 'GITHUB_EVENT_PATH is not set; run this action from a workflow.');
+  if (eventPath === '')
+    throw new ResolverError('event', 'GITHUB_EVENT_PATH is not set; run this action from a workflow.');
   const urls = urlsFromEnv(env);
   const runId = env.GITHUB_RUN_ID ?? 'local';
   const runnerTemp = env.RUNNER_TEMP || os.tmpdir();
@@ -108,10 +109,14 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
     throw new ResolverError('config', 'Cannot provide both runtime and base container images.');
 
   const macro = input('macro').trim();
-  if (macro === '') throw new ResolverError('config', "Input 'macro' must not be empty; the default is @openhands-agent.");
+  if (macro === '')
+    throw new ResolverError('config', "Input 'macro' must not be empty; the default is @openhands-agent.");
   const allowedBots = parseList(input('allowed-bots'));
   if (allowedBots.some((b) => b.includes('*')))
-    throw new ResolverError('config', "Input 'allowed-bots' lists exact bot logins; wildcards like '*' are not allowed.");
+    throw new ResolverError(
+      'config',
+      "Input 'allowed-bots' lists exact bot logins; wildcards like '*' are not allowed.",
+    );
 
   const llmEnv = readLlmEnvSettings(env);
   const llm: LlmConfig = {
@@ -156,7 +161,10 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
       sendOnFailure: parseBoolSetting('send-on-failure', input('send-on-failure')),
       reviewer: optional('reviewer'),
       forkOwner: optional('fork-owner'),
-      gitUser: { name: input('git-user-name') || 'openhands', email: input('git-user-email') || 'openhands@all-hands.dev' },
+      gitUser: {
+        name: input('git-user-name') || 'openhands',
+        email: input('git-user-email') || 'openhands@all-hands.dev',
+      },
       patUsername: input('pat-username') || 'openhands-agent',
       branchCollision: parseEnumSetting('branch-collision', input('branch-collision'), ['reuse', 'new'] as const),
       allowWorkflowChanges: parseBoolSetting('allow-workflow-changes', input('allow-workflow-changes')),
@@ -167,7 +175,11 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
       baseImage,
       runtimeImage,
       experimentalImage: optional('experimental-sandbox-image'),
-      network: parseEnumSetting('sandbox-network', input('sandbox-network') || 'full', ['full', 'setup-only', 'none'] as const),
+      network: parseEnumSetting('sandbox-network', input('sandbox-network') || 'full', [
+        'full',
+        'setup-only',
+        'none',
+      ] as const),
     },
     dispatch: {
       issueNumber: dispatchNumber === null ? null : parseIntSetting('issue-number', dispatchNumber, { min: 1 }),

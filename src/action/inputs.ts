@@ -5,22 +5,27 @@ export function parseIntSetting(name: string, raw: string, opts: { min?: number;
   const value = raw.trim();
   if (!/^-?\d+$/.test(value)) throw new ResolverError('config', `${name} must be a whole number; got '${raw}'.`);
   const n = Number(value);
-  if (opts.min !== undefined && n < opts.min) throw new ResolverError('config', `${name} must be at least ${opts.min}; got ${n}.`);
-  if (opts.max !== undefined && n > opts.max) throw new ResolverError('config', `${name} must be at most ${opts.max}; got ${n}.`);
+  if (opts.min !== undefined && n < opts.min)
+    throw new ResolverError('config', `${name} must be at least ${opts.min}; got ${n}.`);
+  if (opts.max !== undefined && n > opts.max)
+    throw new ResolverError('config', `${name} must be at most ${opts.max}; got ${n}.`);
   return n;
 }
 
 export function parseNumberSetting(name: string, raw: string, opts: { min?: number } = {}): number {
   const n = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isFinite(n)) throw new ResolverError('config', `${name} must be a number; got '${raw}'.`);
-  if (opts.min !== undefined && n < opts.min) throw new ResolverError('config', `${name} must be at least ${opts.min}; got ${n}.`);
+  if (raw.trim() === '' || !Number.isFinite(n))
+    throw new ResolverError('config', `${name} must be a number; got '${raw}'.`);
+  if (opts.min !== undefined && n < opts.min)
+    throw new ResolverError('config', `${name} must be at least ${opts.min}; got ${n}.`);
   return n;
 }
 
 export function parseEnumSetting<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
   const value = raw.trim().toLowerCase();
   const hit = allowed.find((a) => a === value);
-  if (hit === undefined) throw new ResolverError('config', `${name} must be one of ${allowed.join(', ')}; got '${raw}'.`);
+  if (hit === undefined)
+    throw new ResolverError('config', `${name} must be one of ${allowed.join(', ')}; got '${raw}'.`);
   return hit;
 }
 
@@ -40,7 +45,8 @@ export function parseCommentId(name: string, raw: string | undefined): number | 
 /** `owner/repo`, split at the last `/`. */
 export function parseRepo(raw: string): { owner: string; repo: string } {
   const i = raw.lastIndexOf('/');
-  if (i <= 0 || i === raw.length - 1) throw new ResolverError('config', 'Invalid repository format. Expected owner/repo');
+  if (i <= 0 || i === raw.length - 1)
+    throw new ResolverError('config', 'Invalid repository format. Expected owner/repo');
   return { owner: raw.slice(0, i), repo: raw.slice(i + 1) };
 }
 

@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
 
-export function createActionLogger(redactor: Redactor, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+export function createActionLogger(
+  redactor: Redactor,
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
   const stopToken = `oh-${randomUUID()}`;
   const fenced = (emit: (m: string) => void) => (message: string) => {
     const text = redactor.redact(message);

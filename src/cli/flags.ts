@@ -111,13 +111,20 @@ function githubOptions(f: Record<string, string | boolean | undefined>, env: Env
   return { token, username: s(f.username) ?? env.GIT_USERNAME, urls: resolveUrls(s(f['base-domain']), env) };
 }
 
-export function llmOptions(f: Record<string, string | boolean | undefined>, env: Env, required: boolean): LlmConfig | null {
+export function llmOptions(
+  f: Record<string, string | boolean | undefined>,
+  env: Env,
+  required: boolean,
+): LlmConfig | null {
   const replay = s(f['llm-replay']);
   const model = s(f['llm-model']) ?? env.LLM_MODEL ?? (replay ? `replay/${replay}` : undefined);
   const apiKey = s(f['llm-api-key']) ?? env.LLM_API_KEY;
   if (model === undefined || model === '') {
     if (!required) return null;
-    throw new ResolverError('config', 'No model configured: set --llm-model or LLM_MODEL (e.g. anthropic/claude-sonnet-4-20250514).');
+    throw new ResolverError(
+      'config',
+      'No model configured: set --llm-model or LLM_MODEL (e.g. anthropic/claude-sonnet-4-20250514).',
+    );
   }
   return {
     model,
@@ -163,7 +170,8 @@ export function resolveIssueOptions(args: string[], env: Env): ResolveIssueOptio
   const gh = githubOptions(f, env, 'Token is required.');
   const baseImage = s(f['base-container-image']);
   const runtimeImage = s(f['runtime-container-image']);
-  if (baseImage && runtimeImage) throw new ResolverError('config', 'Cannot provide both runtime and base container images.');
+  if (baseImage && runtimeImage)
+    throw new ResolverError('config', 'Cannot provide both runtime and base container images.');
   const llm = llmOptions(f, env, true);
   if (llm === null) throw new ResolverError('config', 'No model configured.');
   return {
@@ -182,7 +190,11 @@ export function resolveIssueOptions(args: string[], env: Env): ResolveIssueOptio
     baseImage,
     runtimeImage,
     runtime: parseEnumSetting('--runtime', s(f.runtime) ?? env.RUNTIME ?? 'auto', ['auto', 'local', 'docker'] as const),
-    network: parseEnumSetting('--sandbox-network', s(f['sandbox-network']) ?? 'full', ['full', 'setup-only', 'none'] as const),
+    network: parseEnumSetting('--sandbox-network', s(f['sandbox-network']) ?? 'full', [
+      'full',
+      'setup-only',
+      'none',
+    ] as const),
     experimental: parseBoolSetting('--is-experimental', s(f['is-experimental']) ?? 'false'),
     targetBranch: s(f['target-branch']),
     replayTrajectoryPath: s(f['replay-trajectory-path']),
@@ -218,7 +230,8 @@ export function sendPullRequestOptions(args: string[], env: Env): SendPullReques
   if (numberFlag !== undefined && !/^\d+$/.test(numberFlag))
     throw new ResolverError('config', `Issue number ${numberFlag} is not a number.`);
   const prTypeRaw = s(f['pr-type']) ?? 'draft';
-  if (!['draft', 'ready', 'branch'].includes(prTypeRaw)) throw new ResolverError('config', `Invalid pr_type: ${prTypeRaw}`);
+  if (!['draft', 'ready', 'branch'].includes(prTypeRaw))
+    throw new ResolverError('config', `Invalid pr_type: ${prTypeRaw}`);
   const gh = githubOptions(f, env, 'GitHub token is not set: pass --token or set GITHUB_TOKEN.');
   return {
     ...gh,
@@ -232,7 +245,10 @@ export function sendPullRequestOptions(args: string[], env: Env): SendPullReques
     reviewer: s(f.reviewer),
     prTitle: s(f['pr-title']),
     gitUser: { name: s(f['git-user-name']) ?? 'openhands', email: s(f['git-user-email']) ?? 'openhands@all-hands.dev' },
-    branchCollision: parseEnumSetting('--branch-collision', s(f['branch-collision']) ?? 'reuse', ['reuse', 'new'] as const),
+    branchCollision: parseEnumSetting('--branch-collision', s(f['branch-collision']) ?? 'reuse', [
+      'reuse',
+      'new',
+    ] as const),
     coAuthor: s(f['co-author']),
     llm: llmOptions(f, env, false),
     verbose: f.verbose === true,

@@ -1,1 +1,68 @@
-// Entry point: being written (placeholder so the bundle builds).
+// CLI entry (package bin `openhands-resolver`): wiring only. Flags are read once into typed options;
+// errors print one clear line and exit non-zero.
+import { createConsoleLogger } from '../core/log.js';
+import { errorMessage, ResolverError } from '../core/errors.js';
+import { parseIntSetting } from '../action/inputs.js';
+import { resolveIssueCommand, sendPullRequestCommand, serveCommand, visualizeCommand } from './commands.js';
+import { parseFlags, resolveIssueOptions, sendPullRequestOptions } from './flags.js';
+import { RESOLVE_ISSUE_USAGE, SEND_PULL_REQUEST_USAGE, USAGE } from './usage.js';
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const verbose = rest.includes('--verbose');
+  const logger = createConsoleLogger({ verbose });
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+  switch (command) {
+    case 'resolve-issue':
+      if (wantsHelp) return (print(RESOLVE_ISSUE_USAGE), 0);
+      return resolveIssueCommand(resolveIssueOptions(rest, process.env), process.env, logger);
+    case 'send-pull-request':
+      if (wantsHelp) return (print(SEND_PULL_REQUEST_USAGE), 0);
+      return sendPullRequestCommand(sendPullRequestOptions(rest, process.env), process.env, logger);
+    case 'visualize': {
+      const f = parseFlags(rest, {
+        'issue-number': { type: 'string' },
+        'output-dir': { type: 'string' },
+        'vis-method': { type: 'string' },
+        help: { type: 'boolean' },
+      });
+      if (f.help)
+        return (print('openhands-resolver visualize --issue-number N [--output-dir output] [--vis-method json]'), 0);
+      if (typeof f['issue-number'] !== 'string') throw new ResolverError('config', '--issue-number is required.');
+      return visualizeCommand(
+        {
+          issueNumber: parseIntSetting('--issue-number', f['issue-number'], { min: 1 }),
+          outputDir: typeof f['output-dir'] === 'string' ? f['output-dir'] : 'output',
+          method: typeof f['vis-method'] === 'string' ? f['vis-method'] : 'json',
+        },
+        logger,
+        (s) => process.stdout.write(s),
+      );
+    }
+    case 'serve':
+      return serveCommand(rest);
+    case 'demo': {
+      // Loaded on demand: the demo carries the fake GitHub test double, which nothing else needs.
+      const { runDemo } = await import('./demo/demo.js');
+      return runDemo(createConsoleLogger({ verbose, stream: process.stderr }), print);
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      print(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`Unknown command '${command}'.\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`error: ${errorMessage(err)}\n`);
+  process.exitCode = err instanceof ResolverError && err.code === 'cancelled' ? 130 : 1;
+}
+process.exit(process.exitCode);

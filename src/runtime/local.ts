@@ -1,6 +1,7 @@
 // LocalRuntime (runtime.md §2): the action-execution server as a child process of this one, under
 // bubblewrap when it works (unix socket in a bound folder) or unisolated on loopback TCP, plus the
 // warm-server pool (INITIAL_NUM_WARM_SERVERS / DESIRED_NUM_WARM_SERVERS).
+import { bundledFile } from '../core/bundle-paths.js';
 import { randomBytes } from 'node:crypto';
 import {
   lstatSync,
@@ -43,7 +44,7 @@ const FALLBACK_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/
 
 /** dist/server.js beside the running bundle (this module is bundled into dist/, so dirname is dist/). */
 export function defaultServerScript(): string {
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.js');
+  return bundledFile(import.meta.url, 'server.js');
 }
 
 /** What has to match for a warm server to serve a request. */

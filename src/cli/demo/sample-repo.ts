@@ -8,11 +8,16 @@ export const DEMO_ISSUE_TITLE = 'divide() returns Infinity when the divisor is z
 export const DEMO_ISSUE_BODY = [
   'Calling `divide(1, 0)` returns `Infinity`, which then shows up as "Infinity" on invoices.',
   '',
-  "It should throw a `RangeError` with the message `Division by zero` instead.",
+  'It should throw a `RangeError` with the message `Division by zero` instead.',
 ].join('\n');
 
 export const DEMO_FILES: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'calculator', version: '1.0.0', type: 'module', scripts: { test: 'node --test' } }, null, 2) + '\n',
+  'package.json':
+    JSON.stringify(
+      { name: 'calculator', version: '1.0.0', type: 'module', scripts: { test: 'node --test' } },
+      null,
+      2,
+    ) + '\n',
   'README.md': '# calculator\n\nTiny arithmetic helpers. Run the tests with `node --test`.\n',
   'src/calc.js': [
     'export function add(a, b) {',

@@ -1,0 +1,392 @@
+// The resolver job (resolver.md §4.1): trigger -> authorise -> react + progress comment -> resolve ->
+// send -> final comment. Used by the action's main step and by the offline demo, with the same config.
+import path from 'node:path';
+import { ResolverError, errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Redactor } from '../core/redact.js';
+import { createOctokit, type GitHubTiming } from '../github/client.js';
+import { createGitHubApi } from '../github/api.js';
+import {
+  branchBody,
+  createCommenter,
+  errorBody,
+  failureBody,
+  noChangesBody,
+  startBody,
+  successBody,
+  type Commenter,
+  type Phase,
+} from '../github/comments.js';
+import { parseEvent, type TriggerTarget } from '../github/event.js';
+import { authorize, selfLogins } from '../github/permissions.js';
+import type { GitHubApi } from '../github/types.js';
+import { createGit } from '../git/git.js';
+import { gitBaseEnv } from '../git/run.js';
+import { createLlmClient } from '../llm/client.js';
+import type { LlmClient } from '../llm/types.js';
+import { buildSandboxEnv, describeDenials } from '../runtime/env.js';
+import { createRuntimeFactory, type RuntimeFactoryOptions } from '../runtime/index.js';
+import { resolveIssue, type ResolveProgress } from '../resolver/resolve-issue.js';
+import { sendPullRequest, type SendResult } from '../resolver/send-pull-request.js';
+import type { ActionConfig } from './config.js';
+import type { RunOutcome } from './report.js';
+
+export interface JobIO {
+  logger: Logger;
+  redactor: Redactor;
+  /** The host environment the sandbox env is filtered from. */
+  hostEnv: Readonly<Record<string, string | undefined>>;
+  /** Persists a value for the post step. */
+  saveState?: (name: string, value: string) => void;
+  /** Extra runtime factory settings (the demo asks for the unisolated local runtime). */
+  runtime?: Partial<RuntimeFactoryOptions>;
+  /** GitHub client timing (tests scale the waits down). */
+  githubTiming?: GitHubTiming;
+  /** Replaces the model client (the demo's replay). */
+  llm?: LlmClient;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+const PROGRESS_INTERVAL_MS = 15_000;
+
+function outcome(
+  partial: Partial<RunOutcome> & Pick<RunOutcome, 'conclusion'>,
+  started: number,
+  now: () => number,
+): RunOutcome {
+  return {
+    success: false,
+    outputFile: null,
+    prUrl: null,
+    prNumber: null,
+    branch: null,
+    record: null,
+    reason: null,
+    ...partial,
+    durationSec: (now() - started) / 1000,
+  };
+}
+
+/** Runs the whole job for one event payload. Throws only for configuration and event errors before any write. */
+export async function runJob(config: ActionConfig, payload: unknown, io: JobIO): Promise<RunOutcome> {
+  const { logger, redactor } = io;
+  const now = io.now ?? Date.now;
+  const started = now();
+  const save = io.saveState ?? (() => undefined);
+
+  const decision = parseEvent(config.eventName, payload, {
+    macro: config.trigger.macro,
+    label: config.trigger.label,
+    experimentalLabel: config.trigger.experimentalLabel,
+    dispatch: config.dispatch,
+  });
+  if (decision.kind === 'ignore') {
+    logger.info(`Nothing to do: ${decision.reason}`);
+    return outcome({ conclusion: 'skipped', reason: decision.reason }, started, now);
+  }
+  const target = decision.target;
+  const repo = { owner: target.owner, repo: target.repo };
+
+  const octokit = createOctokit({ token: config.token, urls: config.urls, logger, timing: io.githubTiming });
+  const api = createGitHubApi(octokit, config.urls);
+  const authenticatedLogin = await api.getAuthenticatedLogin().catch(() => null);
+  const auth = await authorize(api, repo, target, {
+    allowedBots: config.trigger.allowedBots,
+    selfLogins: selfLogins({ authenticatedLogin, patUsername: config.send.patUsername }),
+  });
+  if (!auth.allowed) {
+    logger.info(`Not running: ${auth.reason}`);
+    return outcome({ conclusion: 'denied', reason: auth.reason }, started, now);
+  }
+  logger.info(
+    `${target.issueType === 'pr' ? 'Pull request' : 'Issue'} #${target.issueNumber} in ${repo.owner}/${repo.repo}, triggered by ${auth.actor}` +
+      (auth.via === 'permission' ? ` (${auth.permission} permission).` : ' (listed in allowed-bots).'),
+  );
+
+  // The key is checked only now, so events that are not for us never need it (DESIGN.md §8.12).
+  const llm =
+    io.llm ??
+    (() => {
+      if (!config.llm.apiKey && !config.llm.replayFile && !config.llm.model.startsWith('replay/'))
+        throw new ResolverError(
+          'config',
+          'llm-api-key is empty: add an LLM_API_KEY repository secret and pass it as llm-api-key.',
+        );
+      return createLlmClient(config.llm, { logger });
+    })();
+
+  save('authorized', 'true');
+  save('issue_number', String(target.issueNumber));
+  save('issue_type', target.issueType);
+  save('output_dir', config.outputDir);
+
+  const commenter = createCommenter({
+    api,
+    repo,
+    number: target.issueNumber,
+    runId: config.run.id,
+    redactor,
+    logger,
+    macro: config.trigger.macro,
+  });
+  await commenter.react(target);
+  const progress = createProgress(commenter, target, config, logger, now);
+  await progress.start();
+
+  try {
+    const result = await resolveAndSend(config, target, decision.experimental, { api, llm, commenter, progress, io });
+    save('final_posted', 'true');
+    return outcome({ ...result }, started, now);
+  } catch (err) {
+    const message = redactor.redact(errorMessage(err));
+    logger.error(message);
+    await progress.phase('Finished', 'failed', 'error');
+    await commenter
+      .postFinal('error', errorBody({ runUrl: config.run.url, message }))
+      .then(() => save('final_posted', 'true'))
+      .catch((e: unknown) => logger.warn(`Could not post the error comment: ${errorMessage(e)}`));
+    return outcome({ conclusion: 'error', reason: message }, started, now);
+  }
+}
+
+interface JobParts {
+  api: GitHubApi;
+  llm: LlmClient;
+  commenter: Commenter;
+  progress: Progress;
+  io: JobIO;
+}
+
+async function resolveAndSend(
+  config: ActionConfig,
+  target: TriggerTarget,
+  experimental: boolean,
+  { api, llm, commenter, progress, io }: JobParts,
+): Promise<Omit<RunOutcome, 'durationSec'>> {
+  const { logger, redactor } = io;
+  const repo = { owner: target.owner, repo: target.repo };
+  const git = createGit({
+    serverUrl: config.urls.serverUrl,
+    token: config.token,
+    authDir: config.stateDir,
+    logger,
+    redactor,
+    env: gitBaseEnv(io.hostEnv),
+  });
+  const sandboxEnv = buildSandboxEnv(io.hostEnv, { secrets: [config.token, config.llm.apiKey] });
+  for (const line of describeDenials(sandboxEnv.denied)) logger.info(line);
+  const runtimeFactory = createRuntimeFactory({ logger, hostEnv: io.hostEnv, warmEnv: sandboxEnv.env, ...io.runtime });
+  const image =
+    (experimental ? config.sandbox.experimentalImage : null) ?? config.sandbox.runtimeImage ?? config.sandbox.baseImage;
+
+  try {
+    const resolved = await resolveIssue(
+      { github: api, git, runtimeFactory, llm, logger, redactor },
+      {
+        owner: repo.owner,
+        repo: repo.repo,
+        issueNumber: target.issueNumber,
+        commentId: target.commentId,
+        trigger: { time: target.triggerTime, title: target.title, body: target.body, commentBody: target.triggerBody },
+        outputDir: config.outputDir,
+        maxIterations: config.limits.maxIterations,
+        maxBudgetUsd: config.limits.maxBudgetUsd,
+        maxRuntimeSec: config.limits.maxRuntimeMinutes * 60,
+        targetBranch: config.send.targetBranch,
+        runtime: {
+          kind: config.sandbox.runtime,
+          env: sandboxEnv.env,
+          image: image ?? undefined,
+          network: config.sandbox.network,
+        },
+        allowWorkflowChanges: config.send.allowWorkflowChanges,
+        secrets: [config.token, config.llm.apiKey ?? ''].filter((s) => s !== ''),
+        signal: io.signal,
+        onProgress: (p) => void progress.update(p),
+      },
+    );
+    io.saveState?.('record_written', 'true');
+    const record = resolved.record;
+    const base = { outputFile: resolved.outputFile, record, reason: null };
+    if (resolved.skipped) {
+      await progress.phase('Finished', 'skipped', 'already processed');
+      return {
+        ...base,
+        conclusion: 'skipped',
+        success: record.success,
+        prUrl: null,
+        prNumber: null,
+        branch: null,
+        reason: 'already processed',
+      };
+    }
+    if (record.error === 'cancelled')
+      throw new ResolverError('cancelled', 'The run was cancelled; its record and patch were kept.');
+
+    if (!record.success && !config.send.sendOnFailure) {
+      await progress.phase('Finished', 'done', 'not resolved');
+      await commenter.postFinal(
+        'failure',
+        failureBody({
+          branch: null,
+          treeUrl: null,
+          explanation: record.result_explanation,
+          artifactHint: artifactHint(config),
+        }),
+      );
+      return { ...base, conclusion: 'failure', success: false, prUrl: null, prNumber: null, branch: null };
+    }
+
+    await progress.phase('Push', 'running');
+    const sent = await sendPullRequest(
+      { api, git, logger, redactor },
+      {
+        outputDir: config.outputDir,
+        record,
+        prType: record.success ? config.send.prType : 'branch',
+        sendOnFailure: config.send.sendOnFailure,
+        targetBranch: config.send.targetBranch,
+        forkOwner: config.send.forkOwner,
+        reviewer: config.send.reviewer ?? target.sender.login,
+        prTitle: config.send.prTitle,
+        identity: config.send.gitUser,
+        coAuthor:
+          target.sender.login && target.sender.id !== null
+            ? { login: target.sender.login, id: target.sender.id }
+            : target.sender.login,
+        branchCollision: config.send.branchCollision,
+        runId: config.run.id,
+        macro: config.trigger.macro,
+      },
+    );
+    for (const w of sent.warnings) logger.warn(w);
+    await progress.phase('Push', 'done', sent.branch ?? undefined);
+    return {
+      ...base,
+      ...(await finalComment(config, record.success, record.result_explanation, sent, commenter, progress)),
+    };
+  } finally {
+    await runtimeFactory.teardown().catch((e: unknown) => logger.warn(`Sandbox teardown: ${errorMessage(e)}`));
+  }
+}
+
+function artifactHint(config: ActionConfig): string {
+  return `The patch and the full transcript are in the \`resolver-output\` artifact of the [workflow run](${config.run.url}).`;
+}
+
+async function finalComment(
+  config: ActionConfig,
+  success: boolean,
+  explanation: string,
+  sent: SendResult,
+  commenter: Commenter,
+  progress: Progress,
+): Promise<Pick<RunOutcome, 'conclusion' | 'success' | 'prUrl' | 'prNumber' | 'branch'>> {
+  const links = { prUrl: sent.url, prNumber: sent.number, branch: sent.branch };
+  const note =
+    sent.skipped.length > 0
+      ? `Left out of the patch: ${sent.skipped.map((s) => `\`${s.path}\` (${s.reason})`).join(', ')}.`
+      : undefined;
+  if (sent.conclusion === 'no-changes') {
+    await progress.phase('Finished', 'done', 'no changes');
+    await commenter.postFinal('no-changes', noChangesBody({ explanation }));
+    return { conclusion: 'no-changes', success: false, ...links };
+  }
+  if (!success) {
+    const treeUrl = sent.branch
+      ? `${config.urls.serverUrl}/${config.repository.owner}/${config.repository.repo}/tree/${sent.branch}`
+      : null;
+    await progress.phase('Finished', 'done', 'not resolved');
+    await commenter.postFinal(
+      'failure',
+      failureBody({ branch: sent.branch, treeUrl, explanation, artifactHint: artifactHint(config) }),
+    );
+    return { conclusion: 'failure', success: false, ...links };
+  }
+  await progress.phase('Finished', 'done', sent.url ?? undefined);
+  if (sent.prType === 'branch' || sent.number === null) {
+    await commenter.postFinal('branch', branchBody({ branch: sent.branch ?? '', compareUrl: sent.url ?? '', note }));
+  } else {
+    await commenter.postFinal(
+      'success',
+      successBody({
+        prNumber: sent.number,
+        prUrl: sent.url ?? '',
+        draft: sent.prType === 'draft',
+        updated: sent.updated,
+        note,
+      }),
+    );
+  }
+  return { conclusion: 'success', success: true, ...links };
+}
+
+interface Progress {
+  start(): Promise<void>;
+  update(p: ResolveProgress): Promise<void>;
+  phase(name: string, state: Phase['state'], detail?: string): Promise<void>;
+}
+
+const PHASE_NAMES: Record<ResolveProgress['phase'], string> = {
+  context: 'Read the issue',
+  clone: 'Clone the repository',
+  sandbox: 'Start the sandbox',
+  agent: 'Agent at work',
+  patch: 'Collect the changes',
+  judge: 'Judge the result',
+  record: 'Save the result',
+};
+
+/** The progress comment: phases with states, edited at most every 15 s during the agent phase (rate limits). */
+function createProgress(
+  commenter: Commenter,
+  target: TriggerTarget,
+  config: ActionConfig,
+  logger: Logger,
+  now: () => number,
+): Progress {
+  const phases: Phase[] = [];
+  let lastWrite = 0;
+  let pending: Promise<void> = Promise.resolve();
+  const render = () =>
+    startBody({ issueType: target.issueType, number: target.issueNumber, runUrl: config.run.url, phases });
+  const write = (force: boolean) => {
+    if (!force && now() - lastWrite < PROGRESS_INTERVAL_MS) return pending;
+    lastWrite = now();
+    pending = pending
+      .then(() => commenter.progress(render()))
+      .then(() => undefined)
+      .catch((e: unknown) => logger.warn(`Could not update the progress comment: ${errorMessage(e)}`));
+    return pending;
+  };
+  const set = (name: string, state: Phase['state'], detail?: string) => {
+    for (const p of phases) if (p.state === 'running' && p.name !== name) p.state = 'done';
+    const existing = phases.find((p) => p.name === name);
+    if (existing) {
+      existing.state = state;
+      existing.detail = detail;
+    } else phases.push({ name, state, detail });
+  };
+  return {
+    start: () => write(true),
+    async update(p) {
+      const name = PHASE_NAMES[p.phase];
+      const detail =
+        p.phase === 'agent' && p.iteration !== undefined
+          ? `iteration ${p.iteration} of ${p.maxIterations ?? '?'}` +
+            (p.costUsd !== undefined ? `, $${p.costUsd.toFixed(2)} so far` : '') +
+            (p.lastAction ? `; last: ${p.lastAction.slice(0, 80)}` : '')
+          : undefined;
+      const isNewPhase = !phases.some((x) => x.name === name);
+      set(name, 'running', detail);
+      await write(isNewPhase);
+    },
+    async phase(name, state, detail) {
+      set(name, state, detail);
+      await write(true);
+    },
+  };
+}
+
+export const DEFAULT_OUTPUT_FILE = (outputDir: string) => path.join(outputDir, 'output.jsonl');
