@@ -39,7 +39,10 @@ export function createEventLog(opts: { secrets?: readonly string[]; now?: () => 
     add(e, source) {
       const { id: _id, timestamp: _ts, source: _src, ...rest } = e;
       // Keys in the order of the wire format: id, timestamp, source first.
-      const stored = maskSecrets({ id: events.length, timestamp: eventTimestamp(now()), source, ...rest }, secrets) as typeof e;
+      const stored = maskSecrets(
+        { id: events.length, timestamp: eventTimestamp(now()), source, ...rest },
+        secrets,
+      ) as typeof e;
       events.push(stored);
       return stored;
     },

@@ -1,6 +1,12 @@
 export { runAgent, defaultAutoReply, MAX_CONSECUTIVE_INVALID_CALLS } from './loop.js';
 export type { AgentDeps, AgentOptions, AgentResult, AgentSnapshot, AgentProgress } from './loop.js';
-export { createToolRegistry, defaultTools, wantsShortDescriptions, type ToolRegistry, type DefaultToolOptions } from './tools/registry.js';
+export {
+  createToolRegistry,
+  defaultTools,
+  wantsShortDescriptions,
+  type ToolRegistry,
+  type DefaultToolOptions,
+} from './tools/registry.js';
 export type { AgentTool } from './tools/types.js';
 export { detectStuck, type StuckInfo, type LoopType } from './stuck.js';
 export * from './stop.js';

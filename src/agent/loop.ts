@@ -11,8 +11,14 @@ import { createEventLog, type EventLog } from './history.js';
 import { applyCondensation, buildMessages, modelResponseJson } from './messages.js';
 import { createMetrics } from './metrics.js';
 import {
-  composeStops, finishedStop, maxBudgetStop, maxIterationsStop, stuckStop, wallClockStop,
-  type StopDecision, type StopReason,
+  composeStops,
+  finishedStop,
+  maxBudgetStop,
+  maxIterationsStop,
+  stuckStop,
+  wallClockStop,
+  type StopDecision,
+  type StopReason,
 } from './stop.js';
 import type { ToolRegistry } from './tools/registry.js';
 
@@ -73,7 +79,8 @@ export function defaultAutoReply(userMessagesSoFar: number): string {
     'Please continue with whatever approach you think is suitable.\n' +
     'If you have solved the task, state your answer and then call the finish tool.\n' +
     'Never ask a human for help: nobody will answer.';
-  if (userMessagesSoFar >= 2) text += '\nIf you want to give up, call the finish tool with an explanation of what you tried.';
+  if (userMessagesSoFar >= 2)
+    text += '\nIf you want to give up, call the finish tool with an explanation of what you tried.';
   return text;
 }
 
@@ -102,13 +109,21 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
   let lastAction: string | null = null;
   let warnedUnknownCost = false;
 
-  log.add({ action: 'system', args: { content: opts.systemPrompt, tools: deps.tools.specs }, message: opts.systemPrompt }, 'agent');
   log.add(
-    { action: 'message', args: { content: opts.userMessage, image_urls: opts.imageUrls ?? null, wait_for_response: false }, message: opts.userMessage },
+    { action: 'system', args: { content: opts.systemPrompt, tools: deps.tools.specs }, message: opts.systemPrompt },
+    'agent',
+  );
+  log.add(
+    {
+      action: 'message',
+      args: { content: opts.userMessage, image_urls: opts.imageUrls ?? null, wait_for_response: false },
+      message: opts.userMessage,
+    },
     'user',
   );
 
-  const messages = () => buildMessages(applyCondensation(log.events), deps.tools, { keepRecentSteps, vision: opts.vision });
+  const messages = () =>
+    buildMessages(applyCondensation(log.events), deps.tools, { keepRecentSteps, vision: opts.vision });
   const record = (c: Completion, agentStep: boolean) => {
     metrics.add(c, { agentStep });
     if (c.cost === null && !warnedUnknownCost) {
@@ -131,7 +146,9 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
           record(s.completion, false);
           summary = s.summary;
         } catch (e) {
-          deps.logger.warn(`Summarising the history failed (${errorMessage(e)}); dropping the older steps without a summary.`);
+          deps.logger.warn(
+            `Summarising the history failed (${errorMessage(e)}); dropping the older steps without a summary.`,
+          );
         }
         log.add(condensationAction(plan, summary), 'agent');
       }
@@ -143,11 +160,21 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       queue.push({
         call,
         thought: i === 0 ? (c.content ?? '') : '',
-        meta: { tool_call_id: call.id, function_name: call.name, model_response: modelResponseJson(c), total_calls_in_response: total },
+        meta: {
+          tool_call_id: call.id,
+          function_name: call.name,
+          model_response: modelResponseJson(c),
+          total_calls_in_response: total,
+        },
       }),
     );
   };
-  const result = (state: AgentResult['state'], reason: AgentResult['stopReason'], lastError: string | null, loop?: StopDecision['loop']): AgentResult => {
+  const result = (
+    state: AgentResult['state'],
+    reason: AgentResult['stopReason'],
+    lastError: string | null,
+    loop?: StopDecision['loop'],
+  ): AgentResult => {
     const finish = [...log.events].reverse().find((e): e is ActionEvent => 'action' in e && e.action === 'finish');
     return {
       state,
@@ -164,7 +191,12 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
   try {
     for (;;) {
       if (opts.signal?.aborted) return result('cancelled', 'cancelled', 'cancelled');
-      const decision = stop({ history: log.events, iteration, costUsd: metrics.costUsd, elapsedSec: (now() - started) / 1000 });
+      const decision = stop({
+        history: log.events,
+        iteration,
+        costUsd: metrics.costUsd,
+        elapsedSec: (now() - started) / 1000,
+      });
       if (decision) {
         if (decision.reason === 'finished') return result('finished', 'finished', null);
         if (decision.wrapUp) await wrapUp(decision);
@@ -179,10 +211,21 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
         record(c, true);
         if (c.toolCalls.length === 0) {
           const text = c.content ?? '';
-          log.add({ action: 'message', args: { content: text, image_urls: null, wait_for_response: true }, message: text, llm_metrics: metrics.snapshot() }, 'agent');
+          log.add(
+            {
+              action: 'message',
+              args: { content: text, image_urls: null, wait_for_response: true },
+              message: text,
+              llm_metrics: metrics.snapshot(),
+            },
+            'agent',
+          );
           const users = log.events.filter((e) => 'action' in e && e.action === 'message' && e.source === 'user').length;
           const reply = (opts.autoReply ?? defaultAutoReply)(users);
-          log.add({ action: 'message', args: { content: reply, image_urls: null, wait_for_response: false }, message: reply }, 'user');
+          log.add(
+            { action: 'message', args: { content: reply, image_urls: null, wait_for_response: false }, message: reply },
+            'user',
+          );
           lastAction = 'message';
           await step();
           continue;
@@ -204,7 +247,10 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
         continue;
       }
       invalidStreak = 0;
-      const action = log.add({ ...prepared.action, tool_call_metadata: next.meta, llm_metrics: metrics.snapshot() }, 'agent');
+      const action = log.add(
+        { ...prepared.action, tool_call_metadata: next.meta, llm_metrics: metrics.snapshot() },
+        'agent',
+      );
       lastAction = action.message ?? action.action;
       if (!prepared.tool.terminal) {
         const obs = prepared.tool.executeLocally
@@ -219,7 +265,8 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
     if (opts.signal?.aborted || (err instanceof ResolverError && err.code === 'cancelled')) {
       return result('cancelled', 'cancelled', 'cancelled');
     }
-    const msg = err instanceof ResolverError ? err.message : `${err instanceof Error ? err.name : 'Error'}: ${errorMessage(err)}`;
+    const msg =
+      err instanceof ResolverError ? err.message : `${err instanceof Error ? err.name : 'Error'}: ${errorMessage(err)}`;
     deps.logger.error(`Agent stopped by an error: ${msg}`);
     return result('error', 'exception', msg);
   }
@@ -236,7 +283,10 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
     const text =
       `${decision.message}. This is your last turn: no more commands will run. Call ${finishSpec.name} now with a summary ` +
       'of what you changed, how you verified it, and what remains to be done.';
-    log.add({ action: 'message', args: { content: text, image_urls: null, wait_for_response: false }, message: text }, 'user');
+    log.add(
+      { action: 'message', args: { content: text, image_urls: null, wait_for_response: false }, message: text },
+      'user',
+    );
     try {
       const c = await ask([finishSpec], 'required');
       record(c, false);
@@ -244,7 +294,12 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       if (!call) return;
       const prepared = deps.tools.prepare(call, c.content ?? '');
       if (!prepared.ok) return;
-      const meta = { tool_call_id: call.id, function_name: call.name, model_response: modelResponseJson({ ...c, toolCalls: [call] }), total_calls_in_response: 1 };
+      const meta = {
+        tool_call_id: call.id,
+        function_name: call.name,
+        model_response: modelResponseJson({ ...c, toolCalls: [call] }),
+        total_calls_in_response: 1,
+      };
       log.add({ ...prepared.action, tool_call_metadata: meta, llm_metrics: metrics.snapshot() }, 'agent');
     } catch (err) {
       if (opts.signal?.aborted) throw err;
@@ -254,5 +309,12 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
 }
 
 function errorObservation(content: string, meta: ToolCallMetadata): ObservationEvent {
-  return { observation: 'error', content, extras: { error_id: 'AGENT_ERROR$BAD_ACTION' }, tool_call_metadata: meta, success: false, message: content };
+  return {
+    observation: 'error',
+    content,
+    extras: { error_id: 'AGENT_ERROR$BAD_ACTION' },
+    tool_call_metadata: meta,
+    success: false,
+    message: content,
+  };
 }

@@ -28,7 +28,11 @@ export function modelResponseJson(c: Completion): ModelResponseJson {
         message: {
           role: 'assistant',
           content: c.content,
-          tool_calls: c.toolCalls.map((t) => ({ id: t.id, type: 'function', function: { name: t.name, arguments: t.arguments } })),
+          tool_calls: c.toolCalls.map((t) => ({
+            id: t.id,
+            type: 'function',
+            function: { name: t.name, arguments: t.arguments },
+          })),
         },
         finish_reason: c.finishReason,
       },
@@ -45,7 +49,11 @@ function responseOf(meta: ToolCallMetadata): { key: string; content: string | nu
   const mr = meta.model_response as Partial<ModelResponseJson> | undefined;
   const msg = mr?.choices?.[0]?.message;
   if (!msg) {
-    return { key: meta.tool_call_id, content: null, toolCalls: [{ id: meta.tool_call_id, name: meta.function_name, arguments: '{}' }] };
+    return {
+      key: meta.tool_call_id,
+      content: null,
+      toolCalls: [{ id: meta.tool_call_id, name: meta.function_name, arguments: '{}' }],
+    };
   }
   return {
     key: mr?.id ? `${mr.id}:${msg.tool_calls.map((t) => t.id).join(',')}` : meta.tool_call_id,
@@ -65,7 +73,12 @@ export function applyCondensation(history: readonly Event[]): CondensedView {
   let summary: string | null = null;
   for (const e of history) {
     if (isAction(e) && e.action === 'condensation') {
-      const a = e.args as { forgotten_events_start_id?: number; forgotten_events_end_id?: number; forgotten_event_ids?: number[]; summary?: string };
+      const a = e.args as {
+        forgotten_events_start_id?: number;
+        forgotten_events_end_id?: number;
+        forgotten_event_ids?: number[];
+        summary?: string;
+      };
       if (typeof a.forgotten_events_start_id === 'number' && typeof a.forgotten_events_end_id === 'number') {
         for (let i = a.forgotten_events_start_id; i <= a.forgotten_events_end_id; i++) forgotten.add(i);
       }
@@ -74,7 +87,9 @@ export function applyCondensation(history: readonly Event[]): CondensedView {
     }
   }
   return {
-    events: history.filter((e) => !(isAction(e) && e.action === 'condensation') && !(e.id !== undefined && forgotten.has(e.id))),
+    events: history.filter(
+      (e) => !(isAction(e) && e.action === 'condensation') && !(e.id !== undefined && forgotten.has(e.id)),
+    ),
     summary,
   };
 }
@@ -122,11 +137,17 @@ export function buildMessages(view: CondensedView, registry: ToolRegistry, opts:
       else if (e.action === 'message' && e.source === 'user') {
         const urls = e.args.image_urls ?? [];
         if (opts.vision && urls.length > 0) {
-          const parts: ContentPart[] = [{ type: 'text', text: e.args.content }, ...urls.map((url): ContentPart => ({ type: 'image_url', url }))];
+          const parts: ContentPart[] = [
+            { type: 'text', text: e.args.content },
+            ...urls.map((url): ContentPart => ({ type: 'image_url', url })),
+          ];
           push({ role: 'user', content: parts });
         } else push({ role: 'user', content: e.args.content });
         if (!firstUserSeen && view.summary) {
-          push({ role: 'user', content: `Summary of the earlier steps of this session (they were condensed to save context):\n${view.summary}` });
+          push({
+            role: 'user',
+            content: `Summary of the earlier steps of this session (they were condensed to save context):\n${view.summary}`,
+          });
         }
         firstUserSeen = true;
       } else if (e.action === 'message') push({ role: 'assistant', content: e.args.content });

@@ -26,7 +26,11 @@ export function emptyUsage(model: string): TokenUsage {
   };
 }
 
-export function createMetrics(opts: { model: string; maxBudgetUsd: number | null; now?: () => number }): MetricsTracker {
+export function createMetrics(opts: {
+  model: string;
+  maxBudgetUsd: number | null;
+  now?: () => number;
+}): MetricsTracker {
   const now = opts.now ?? Date.now;
   const acc = emptyUsage(opts.model);
   let cost = 0;
@@ -95,7 +99,10 @@ export function addCompletion(m: Metrics, c: Completion, now: () => number = Dat
       response_id: c.responseId,
     },
     costs: c.cost === null ? m.costs : [...m.costs, { model: c.usage.model, cost: c.cost, timestamp: now() / 1000 }],
-    response_latencies: [...m.response_latencies, { model: c.usage.model, latency: c.latencySec, response_id: c.responseId }],
+    response_latencies: [
+      ...m.response_latencies,
+      { model: c.usage.model, latency: c.latencySec, response_id: c.responseId },
+    ],
     token_usages: [...m.token_usages, { ...c.usage }],
     ...(c.cost === null ? { cost_known: false } : {}),
   };

@@ -73,7 +73,9 @@ export function wallClockStop(maxSec: number | null, reserveSec?: number): StopP
 export function stuckStop(opts: { headless?: boolean } = {}): StopPredicate {
   return ({ history }) => {
     const loop = detectStuck(history, opts);
-    return loop ? { reason: 'stuck', message: 'AgentStuckInLoopError: Agent got stuck in a loop', wrapUp: false, loop } : null;
+    return loop
+      ? { reason: 'stuck', message: 'AgentStuckInLoopError: Agent got stuck in a loop', wrapUp: false, loop }
+      : null;
   };
 }
 

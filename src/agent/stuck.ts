@@ -47,7 +47,9 @@ function sameSyntaxErrors(observations: Event[]): boolean {
   if (contents.some((c) => c === null)) return false;
   const lines = (contents as string[]).map((c) => c.trimEnd().split('\n'));
   const first = lines[0] ?? [];
-  const hasUnterminated = (contents as string[]).every((c) => c.includes('SyntaxError: unterminated string literal (detected at line'));
+  const hasUnterminated = (contents as string[]).every((c) =>
+    c.includes('SyntaxError: unterminated string literal (detected at line'),
+  );
   if (hasUnterminated) {
     const third = (l: string[]) => l[l.length - 3] ?? '';
     return lines.every((l) => third(l) === third(first));
@@ -84,7 +86,11 @@ export function detectStuck(history: readonly Event[], opts: { headless?: boolea
 
   // 1. the same action and the same observation four times in a row
   if (last4a.length === 4 && last4o.length === 4 && allEqual(last4a) && allEqual(last4o)) {
-    return { loop_type: 'repeating_action_observation', loop_repeat_times: 4, loop_start_idx: indexOf(last4a[0] as Event) };
+    return {
+      loop_type: 'repeating_action_observation',
+      loop_repeat_times: 4,
+      loop_start_idx: indexOf(last4a[0] as Event),
+    };
   }
   // 2. the same action three times, each answered by an error
   const last3a = actions.slice(-3);
@@ -112,7 +118,11 @@ export function detectStuck(history: readonly Event[], opts: { headless?: boolea
     const alternates = (xs: Event[]) =>
       xs.length === 6 && allEqual([xs[0], xs[2], xs[4]] as Event[]) && allEqual([xs[1], xs[3], xs[5]] as Event[]);
     if (alternates(a6) && alternates(o6)) {
-      return { loop_type: 'repeating_action_observation_pattern', loop_repeat_times: 3, loop_start_idx: indexOf(a6[0] as Event) };
+      return {
+        loop_type: 'repeating_action_observation_pattern',
+        loop_repeat_times: 3,
+        loop_start_idx: indexOf(a6[0] as Event),
+      };
     }
   }
   // 5. condensation right after condensation: the context keeps overflowing

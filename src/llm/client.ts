@@ -15,7 +15,16 @@ import { resolveEndpoint, shortModelName } from './providers.js';
 import { createReplayClient } from './replay.js';
 import { backoffSec, classifyError, toResolverError, type RetryPolicy } from './retry.js';
 import { parseTextToolCalls, toTextMessages } from './text-tools.js';
-import type { Completion, CompletionRequest, LlmClient, LlmConfig, Message, TokenUsage, ToolCall, ToolSpec } from './types.js';
+import type {
+  Completion,
+  CompletionRequest,
+  LlmClient,
+  LlmConfig,
+  Message,
+  TokenUsage,
+  ToolCall,
+  ToolSpec,
+} from './types.js';
 
 export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -32,7 +41,8 @@ export interface LlmDeps {
 
 export const defaultSleep: SleepFn = (ms, signal) =>
   new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ResolverError('cancelled', 'Cancelled while waiting to retry the model call.'));
+    if (signal?.aborted)
+      return reject(new ResolverError('cancelled', 'Cancelled while waiting to retry the model call.'));
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
@@ -82,12 +92,16 @@ function toWire(m: Message): ChatCompletionMessageParam {
 }
 
 function toolsToWire(tools: ToolSpec[]): ChatCompletionTool[] {
-  return tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+  return tools.map((t) => ({
+    type: 'function',
+    function: { name: t.name, description: t.description, parameters: t.parameters },
+  }));
 }
 
 export function createLlmClient(config: LlmConfig, deps: LlmDeps): LlmClient {
   if (config.replayFile) return createReplayClient(config.replayFile, { model: config.model || undefined });
-  if (config.model.startsWith('replay/')) return createReplayClient(config.model.slice('replay/'.length), { model: config.model });
+  if (config.model.startsWith('replay/'))
+    return createReplayClient(config.model.slice('replay/'.length), { model: config.model });
   return createOpenAiClient(config, deps);
 }
 
@@ -116,7 +130,9 @@ export function createOpenAiClient(config: LlmConfig, deps: LlmDeps): LlmClient 
   let textCallCounter = 0;
   const nextTextId = () => `toolu_text_${++textCallCounter}`;
   if (price === null) {
-    deps.logger.warn(`No price is known for model ${config.model}; its cost is reported as null and counts as 0 against the budget.`);
+    deps.logger.warn(
+      `No price is known for model ${config.model}; its cost is reported as null and counts as 0 against the budget.`,
+    );
   }
 
   async function once(req: CompletionRequest): Promise<Completion> {
@@ -141,7 +157,8 @@ export function createOpenAiClient(config: LlmConfig, deps: LlmDeps): LlmClient 
     let toolCalls: ToolCall[] = [];
     if (native) {
       for (const c of msg.tool_calls ?? []) {
-        if (c.type === 'function') toolCalls.push({ id: c.id, name: c.function.name, arguments: c.function.arguments ?? '' });
+        if (c.type === 'function')
+          toolCalls.push({ id: c.id, name: c.function.name, arguments: c.function.arguments ?? '' });
       }
     } else if (content !== null) {
       const parsed = parseTextToolCalls(content, tools, nextTextId);
@@ -180,11 +197,14 @@ export function createOpenAiClient(config: LlmConfig, deps: LlmDeps): LlmClient 
         try {
           return await once(req);
         } catch (err) {
-          if (req.signal?.aborted) throw new ResolverError('cancelled', 'The model call was cancelled.', { cause: err });
-          const c = err instanceof EmptyResponseError
-            ? { retryable: true, code: 'llm' as const, status: null, message: err.message, retryAfterSec: null }
-            : classifyError(err, policy.maxWaitSec, now);
-          if (!c.retryable || attempt >= maxAttempts) throw toResolverError(c, shortModelName(config.model), attempt, err);
+          if (req.signal?.aborted)
+            throw new ResolverError('cancelled', 'The model call was cancelled.', { cause: err });
+          const c =
+            err instanceof EmptyResponseError
+              ? { retryable: true, code: 'llm' as const, status: null, message: err.message, retryAfterSec: null }
+              : classifyError(err, policy.maxWaitSec, now);
+          if (!c.retryable || attempt >= maxAttempts)
+            throw toResolverError(c, shortModelName(config.model), attempt, err);
           const waitSec = c.retryAfterSec ?? backoffSec(attempt, policy, random);
           deps.logger.warn(
             `LLM call to ${shortModelName(config.model)} failed${c.status ? ` (HTTP ${c.status})` : ''}: ${c.message}; retry ${attempt} of ${policy.numRetries} in ${waitSec.toFixed(1)} s.`,

@@ -12,11 +12,19 @@ export const LLM_DEFAULTS = {
   timeoutSec: 300,
 } as const;
 
-function num(name: string, v: string | undefined, fallback: number, opts: { min?: number; integer?: boolean } = {}): number {
+function num(
+  name: string,
+  v: string | undefined,
+  fallback: number,
+  opts: { min?: number; integer?: boolean } = {},
+): number {
   if (v === undefined || v.trim() === '') return fallback;
   const n = Number(v);
   if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n)) || n < (opts.min ?? 0)) {
-    throw new ResolverError('config', `${name} must be a ${opts.integer ? 'whole ' : ''}number ≥ ${opts.min ?? 0}; got ${JSON.stringify(v)}.`);
+    throw new ResolverError(
+      'config',
+      `${name} must be a ${opts.integer ? 'whole ' : ''}number ≥ ${opts.min ?? 0}; got ${JSON.stringify(v)}.`,
+    );
   }
   return n;
 }
@@ -25,10 +33,17 @@ function num(name: string, v: string | undefined, fallback: number, opts: { min?
  * `vars` holds LLM_MODEL, LLM_API_KEY, LLM_BASE_URL, LLM_API_VERSION, LLM_NUM_RETRIES, LLM_RETRY_MIN_WAIT,
  * LLM_RETRY_MAX_WAIT, LLM_RETRY_MULTIPLIER, LLM_TIMEOUT (flags already merged over the environment).
  */
-export function llmConfigFrom(vars: Readonly<Record<string, string | undefined>>, extra: Partial<LlmConfig> = {}): LlmConfig {
+export function llmConfigFrom(
+  vars: Readonly<Record<string, string | undefined>>,
+  extra: Partial<LlmConfig> = {},
+): LlmConfig {
   const minWait = num('LLM_RETRY_MIN_WAIT', vars.LLM_RETRY_MIN_WAIT, LLM_DEFAULTS.retryMinWaitSec);
   const maxWait = num('LLM_RETRY_MAX_WAIT', vars.LLM_RETRY_MAX_WAIT, LLM_DEFAULTS.retryMaxWaitSec);
-  if (maxWait < minWait) throw new ResolverError('config', `LLM_RETRY_MAX_WAIT (${maxWait}) must not be below LLM_RETRY_MIN_WAIT (${minWait}).`);
+  if (maxWait < minWait)
+    throw new ResolverError(
+      'config',
+      `LLM_RETRY_MAX_WAIT (${maxWait}) must not be below LLM_RETRY_MIN_WAIT (${minWait}).`,
+    );
   return {
     model: vars.LLM_MODEL?.trim() || LLM_DEFAULTS.model,
     apiKey: vars.LLM_API_KEY || undefined,

@@ -3,6 +3,12 @@ export { createLlmClient, createOpenAiClient, defaultSleep, type LlmDeps, type S
 export { PROVIDERS, resolveEndpoint, inferProvider, shortModelName, type Endpoint } from './providers.js';
 export { PRICES, findPrice, computeCost, type Price } from './pricing.js';
 export { classifyError, parseRetryAfter, backoffSec, isContextOverflow, type RetryPolicy } from './retry.js';
-export { createReplayClient, createRecordingClient, loadReplayFile, type ReplayFile, type RecordedResponse } from './replay.js';
+export {
+  createReplayClient,
+  createRecordingClient,
+  loadReplayFile,
+  type ReplayFile,
+  type RecordedResponse,
+} from './replay.js';
 export { describeToolsForPrompt, parseTextToolCalls, toTextMessages } from './text-tools.js';
 export type * from './types.js';

@@ -41,7 +41,10 @@ export function findPrice(model: string, table: Readonly<Record<string, Price>> 
   const id = shortModelName(model).toLowerCase();
   let best: string | null = null;
   for (const key of Object.keys(table)) {
-    if ((id === key || id.startsWith(`${key}-`) || id.startsWith(`${key}@`) || id.startsWith(`${key}.`)) && (best === null || key.length > best.length)) {
+    if (
+      (id === key || id.startsWith(`${key}-`) || id.startsWith(`${key}@`) || id.startsWith(`${key}.`)) &&
+      (best === null || key.length > best.length)
+    ) {
       best = key;
     }
   }

@@ -62,7 +62,11 @@ export function inferProvider(model: string): string | null {
 
 export function resolveEndpoint(cfg: { model: string; baseUrl?: string; apiVersion?: string }): Endpoint {
   const model = cfg.model.trim();
-  if (!model) throw new ResolverError('config', 'No LLM model is set. Set LLM_MODEL (or --llm-model), e.g. anthropic/claude-sonnet-4-20250514.');
+  if (!model)
+    throw new ResolverError(
+      'config',
+      'No LLM model is set. Set LLM_MODEL (or --llm-model), e.g. anthropic/claude-sonnet-4-20250514.',
+    );
   const { provider, rest } = splitProvider(model);
   const baseUrl = cfg.baseUrl?.trim() || undefined;
 

@@ -45,13 +45,17 @@ export function loadReplayFile(file: string): ReplayFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ResolverError('config', `Cannot read the LLM replay file ${file}: ${(err as Error).message}`, { cause: err });
+    throw new ResolverError('config', `Cannot read the LLM replay file ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ResolverError('config', `The LLM replay file ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new ResolverError('config', `The LLM replay file ${file} is not valid JSON: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const d = data as Record<string, unknown> | null;
   if (!d || typeof d !== 'object' || d.version !== 1 || !Array.isArray(d.responses)) {
@@ -62,7 +66,8 @@ export function loadReplayFile(file: string): ReplayFile {
       const r = raw as Record<string, unknown> | null;
       if (!r || typeof r !== 'object') throw new Error(`responses[${i}] is not an object`);
       const content = r.content ?? null;
-      if (content !== null && typeof content !== 'string') throw new Error(`responses[${i}].content must be a string or null`);
+      if (content !== null && typeof content !== 'string')
+        throw new Error(`responses[${i}].content must be a string or null`);
       const tc = r.toolCalls ?? [];
       if (!Array.isArray(tc)) throw new Error(`responses[${i}].toolCalls must be an array`);
       return {
@@ -74,11 +79,16 @@ export function loadReplayFile(file: string): ReplayFile {
     });
     return { version: 1, model: typeof d.model === 'string' ? d.model : undefined, responses };
   } catch (err) {
-    throw new ResolverError('config', `The LLM replay file ${file} is malformed: ${(err as Error).message}`, { cause: err });
+    throw new ResolverError('config', `The LLM replay file ${file} is malformed: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }
 
-export function createReplayClient(file: string, opts: { model?: string } = {}): LlmClient & { readonly remaining: number } {
+export function createReplayClient(
+  file: string,
+  opts: { model?: string } = {},
+): LlmClient & { readonly remaining: number } {
   const data = loadReplayFile(file);
   const model = opts.model ?? `replay/${file}`;
   let next = 0;

@@ -100,7 +100,13 @@ export function classifyError(err: unknown, maxWaitSec: number, now: () => numbe
     return { retryable: false, code: err.code, status: null, message: err.message, retryAfterSec: null };
   }
   if (err instanceof APIUserAbortError) {
-    return { retryable: false, code: 'cancelled', status: null, message: 'The model call was cancelled.', retryAfterSec: null };
+    return {
+      retryable: false,
+      code: 'cancelled',
+      status: null,
+      message: 'The model call was cancelled.',
+      retryAfterSec: null,
+    };
   }
   // APIConnectionTimeoutError extends APIConnectionError.
   if (err instanceof APIConnectionError) {
@@ -124,16 +130,37 @@ export function classifyError(err: unknown, maxWaitSec: number, now: () => numbe
   }
   // A body cut mid-way surfaces from fetch as TypeError('terminated') (cause: a socket error), or as a JSON
   // syntax error on a partial body: the response broke, so the whole call is retried.
-  if (err instanceof TypeError && /terminated|fetch failed|socket/i.test(`${err.message} ${String((err.cause as Error | undefined)?.name ?? '')}`)) {
-    return { retryable: true, code: 'llm', status: null, message: `the connection broke mid-response (${err.message})`, retryAfterSec: null };
+  if (
+    err instanceof TypeError &&
+    /terminated|fetch failed|socket/i.test(`${err.message} ${String((err.cause as Error | undefined)?.name ?? '')}`)
+  ) {
+    return {
+      retryable: true,
+      code: 'llm',
+      status: null,
+      message: `the connection broke mid-response (${err.message})`,
+      retryAfterSec: null,
+    };
   }
   if (err instanceof SyntaxError) {
-    return { retryable: true, code: 'llm', status: null, message: `the response was not valid JSON (${err.message})`, retryAfterSec: null };
+    return {
+      retryable: true,
+      code: 'llm',
+      status: null,
+      message: `the response was not valid JSON (${err.message})`,
+      retryAfterSec: null,
+    };
   }
   if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
     return { retryable: true, code: 'llm', status: null, message: err.message, retryAfterSec: null };
   }
-  return { retryable: false, code: 'llm', status: null, message: err instanceof Error ? err.message : String(err), retryAfterSec: null };
+  return {
+    retryable: false,
+    code: 'llm',
+    status: null,
+    message: err instanceof Error ? err.message : String(err),
+    retryAfterSec: null,
+  };
 }
 
 const HINTS: Partial<Record<ErrorCode, string>> = {

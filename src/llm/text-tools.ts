@@ -46,8 +46,12 @@ export function describeToolsForPrompt(tools: ToolSpec[]): string {
       lines.push('Parameters:');
       ps.forEach(([name, p], j) => {
         const kind = p.type ?? 'string';
-        const allowed = Array.isArray(p.enum) ? ` Allowed values: [${p.enum.map((v) => JSON.stringify(v)).join(', ')}]` : '';
-        lines.push(`  (${j + 1}) ${name} (${kind}, ${req.has(name) ? 'required' : 'optional'}): ${p.description ?? ''}${allowed}`);
+        const allowed = Array.isArray(p.enum)
+          ? ` Allowed values: [${p.enum.map((v) => JSON.stringify(v)).join(', ')}]`
+          : '';
+        lines.push(
+          `  (${j + 1}) ${name} (${kind}, ${req.has(name) ? 'required' : 'optional'}): ${p.description ?? ''}${allowed}`,
+        );
       });
     } else {
       lines.push('No parameters are required for this function.');
@@ -98,7 +102,13 @@ export function toTextMessages(messages: Message[], tools: ToolSpec[]): Message[
   const merged: Message[] = [];
   for (const m of out) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.role === 'user' && m.role === 'user' && typeof prev.content === 'string' && typeof m.content === 'string') {
+    if (
+      prev &&
+      prev.role === 'user' &&
+      m.role === 'user' &&
+      typeof prev.content === 'string' &&
+      typeof m.content === 'string'
+    ) {
       merged[merged.length - 1] = { role: 'user', content: `${prev.content}\n\n${m.content}` };
     } else {
       merged.push(m);

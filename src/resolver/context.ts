@@ -55,7 +55,11 @@ function after(a: string | null | undefined, t: number): boolean {
   return !Number.isNaN(v) && v > t;
 }
 
-export async function fetchIssueContext(github: GitHubApi, opts: IssueContextOptions, logger: Logger): Promise<IssueContext> {
+export async function fetchIssueContext(
+  github: GitHubApi,
+  opts: IssueContextOptions,
+  logger: Logger,
+): Promise<IssueContext> {
   const r = { owner: opts.owner, repo: opts.repo };
   const cap = (s: string) => capText(sanitizeUntrusted(s), opts.textCap ?? DEFAULT_TEXT_CAP);
   let data: IssueData;
@@ -68,10 +72,16 @@ export async function fetchIssueContext(github: GitHubApi, opts: IssueContextOpt
     throw err;
   }
   if (data.isPullRequest) {
-    throw new ResolverError('config', `#${opts.number} in ${opts.owner}/${opts.repo} is a pull request, not an issue; run with --issue-type pr.`);
+    throw new ResolverError(
+      'config',
+      `#${opts.number} in ${opts.owner}/${opts.repo} is a pull request, not an issue; run with --issue-type pr.`,
+    );
   }
   if (data.state !== 'open') {
-    throw new ResolverError('not-open', `Issue #${opts.number} in ${opts.owner}/${opts.repo} is not open (it is ${data.state}); only open issues are resolved.`);
+    throw new ResolverError(
+      'not-open',
+      `Issue #${opts.number} in ${opts.owner}/${opts.repo} is not open (it is ${data.state}); only open issues are resolved.`,
+    );
   }
 
   const trigger = opts.trigger ?? {};
@@ -88,7 +98,10 @@ export async function fetchIssueContext(github: GitHubApi, opts: IssueContextOpt
     const c = comments.find((x) => x.id === opts.commentId);
     const text = trigger.commentBody ?? c?.body ?? null;
     if (text === null) {
-      throw new ResolverError('not-found', `Comment ID ${opts.commentId} did not have a match for issue ${opts.number}`);
+      throw new ResolverError(
+        'not-found',
+        `Comment ID ${opts.commentId} did not have a match for issue ${opts.number}`,
+      );
     }
     threadComments = [cap(text)];
   } else {
@@ -110,5 +123,9 @@ export async function fetchIssueContext(github: GitHubApi, opts: IssueContextOpt
     body: cap(body),
     thread_comments: threadComments,
   });
-  return { issue, imageUrls: extractImageUrls([issue.body, ...(issue.thread_comments ?? [])]), droppedAfterTrigger: dropped };
+  return {
+    issue,
+    imageUrls: extractImageUrls([issue.body, ...(issue.thread_comments ?? [])]),
+    droppedAfterTrigger: dropped,
+  };
 }

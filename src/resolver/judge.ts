@@ -42,7 +42,12 @@ export function issueJudgeContext(issue: IssueRecord): string {
   return text;
 }
 
-export function renderIssueJudgePrompt(issue: IssueRecord, gitPatch: string | null, lastMessage: string, delimiter: Delimiter): string {
+export function renderIssueJudgePrompt(
+  issue: IssueRecord,
+  gitPatch: string | null,
+  lastMessage: string,
+  delimiter: Delimiter,
+): string {
   return renderTemplate(
     judgeIssueTemplate,
     {
@@ -56,7 +61,13 @@ export function renderIssueJudgePrompt(issue: IssueRecord, gitPatch: string | nu
 
 export async function judgeIssue(
   llm: LlmClient,
-  input: { issue: IssueRecord; gitPatch: string | null; lastMessage: string; delimiter: Delimiter; signal?: AbortSignal },
+  input: {
+    issue: IssueRecord;
+    gitPatch: string | null;
+    lastMessage: string;
+    delimiter: Delimiter;
+    signal?: AbortSignal;
+  },
 ): Promise<Judgement & { completion: Completion; prompt: string }> {
   const prompt = renderIssueJudgePrompt(input.issue, input.gitPatch, input.lastMessage, input.delimiter);
   const completion = await llm.complete({ messages: [{ role: 'user', content: prompt }], signal: input.signal });

@@ -81,9 +81,15 @@ export function findRecord(file: string, number: number, logger?: Logger): Outpu
 }
 
 /** A record for the same owner/repo/number (resolver.md §5 step 2). */
-export function findProcessed(file: string, ref: { owner: string; repo: string; number: number }, logger?: Logger): OutputRecord | null {
+export function findProcessed(
+  file: string,
+  ref: { owner: string; repo: string; number: number },
+  logger?: Logger,
+): OutputRecord | null {
   return (
-    readRecords(file, logger).find((x) => x.issue?.owner === ref.owner && x.issue?.repo === ref.repo && x.issue?.number === ref.number) ?? null
+    readRecords(file, logger).find(
+      (x) => x.issue?.owner === ref.owner && x.issue?.repo === ref.repo && x.issue?.number === ref.number,
+    ) ?? null
   );
 }
 
@@ -129,7 +135,11 @@ export async function writeTrajectory(file: string, history: readonly Event[], r
 }
 
 /** The in-flight checkpoint the post step turns into a record if the run dies (security.md §9). */
-export async function writeCheckpoint(file: string, data: Partial<OutputRecord> & { iteration?: number }, redactor?: Redactor): Promise<void> {
+export async function writeCheckpoint(
+  file: string,
+  data: Partial<OutputRecord> & { iteration?: number },
+  redactor?: Redactor,
+): Promise<void> {
   await writeAtomic(file, JSON.stringify(redactor ? redactor.redactDeep(data) : data));
 }
 

@@ -65,7 +65,8 @@ function stripSide(p: string): string {
 function parseHeaderPaths(line: string): string[] {
   const rest = line.slice('diff --git '.length);
   const quoted = rest.match(/^("(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*"|\S+)$/);
-  if (quoted && (rest.startsWith('"') || rest.includes(' "'))) return [stripSide(quoted[1] ?? ''), stripSide(quoted[2] ?? '')];
+  if (quoted && (rest.startsWith('"') || rest.includes(' "')))
+    return [stripSide(quoted[1] ?? ''), stripSide(quoted[2] ?? '')];
   // Unquoted paths may contain spaces: "a/x y b/x y" splits where both halves name the same file.
   const m = rest.match(/^a\/(.+) b\/(.+)$/);
   if (m) return [m[1] ?? '', m[2] ?? ''];
@@ -81,11 +82,18 @@ function parseFileDiff(text: string): FileDiff {
   let approx = text.length;
   const added: string[] = [];
   for (const l of lines.slice(1)) {
-    if (l.startsWith('rename from ') || l.startsWith('copy from ')) paths.add(unquoteGitPath(l.replace(/^(rename|copy) from /, '')));
-    else if (l.startsWith('rename to ') || l.startsWith('copy to ')) paths.add(unquoteGitPath(l.replace(/^(rename|copy) to /, '')));
+    if (l.startsWith('rename from ') || l.startsWith('copy from '))
+      paths.add(unquoteGitPath(l.replace(/^(rename|copy) from /, '')));
+    else if (l.startsWith('rename to ') || l.startsWith('copy to '))
+      paths.add(unquoteGitPath(l.replace(/^(rename|copy) to /, '')));
     else if (l.startsWith('--- ') && !l.startsWith('--- /dev/null')) paths.add(stripSide(l.slice(4)));
     else if (l.startsWith('+++ ') && !l.startsWith('+++ /dev/null')) paths.add(stripSide(l.slice(4)));
-    else if (/^(new file mode|new mode|old mode|deleted file mode) 160000/.test(l) || /^index \S+ 160000$/.test(l) || /^[-+]Subproject commit /.test(l)) gitlink = true;
+    else if (
+      /^(new file mode|new mode|old mode|deleted file mode) 160000/.test(l) ||
+      /^index \S+ 160000$/.test(l) ||
+      /^[-+]Subproject commit /.test(l)
+    )
+      gitlink = true;
     else if (/^(new file mode|new mode) 120000/.test(l) || /^index \S+ 120000$/.test(l)) symlink = true;
     else if (l === 'GIT binary patch' || l.startsWith('Binary files ')) binary = true;
     else if (l.startsWith('literal ') || l.startsWith('delta ')) {
@@ -152,7 +160,10 @@ export function applyPatchPolicy(patch: string | null, opts: PolicyOptions = {})
       continue;
     }
     if (!opts.allowWorkflowChanges && d.paths.some((p) => p.startsWith('.github/workflows/'))) {
-      dropped.push({ path: d.displayPath, reason: 'workflow changes are not allowed (set allow-workflow-changes to keep them)' });
+      dropped.push({
+        path: d.displayPath,
+        reason: 'workflow changes are not allowed (set allow-workflow-changes to keep them)',
+      });
       continue;
     }
     if (d.gitlink) {
@@ -170,7 +181,8 @@ export function applyPatchPolicy(patch: string | null, opts: PolicyOptions = {})
       dropped.push({ path: d.displayPath, reason: `file over ${Math.round(maxFile / 1024 / 1024)} MB` });
       continue;
     }
-    if (d.paths.includes('.gitmodules')) flagged.push({ path: '.gitmodules', reason: '.gitmodules was edited; check the submodule URLs' });
+    if (d.paths.includes('.gitmodules'))
+      flagged.push({ path: '.gitmodules', reason: '.gitmodules was edited; check the submodule URLs' });
     kept.push(d);
   }
   const size = () => kept.reduce((n, d) => n + Buffer.byteLength(d.text) + 1, 0);
@@ -179,7 +191,10 @@ export function applyPatchPolicy(patch: string | null, opts: PolicyOptions = {})
     for (const b of binaries) {
       if (size() <= maxPatch) break;
       kept = kept.filter((d) => d !== b);
-      dropped.push({ path: b.displayPath, reason: `binary file dropped: the patch is over ${Math.round(maxPatch / 1024 / 1024)} MB` });
+      dropped.push({
+        path: b.displayPath,
+        reason: `binary file dropped: the patch is over ${Math.round(maxPatch / 1024 / 1024)} MB`,
+      });
     }
   }
   if (dropped.length === 0) return { patch, dropped, flagged };
@@ -190,7 +205,9 @@ export function applyPatchPolicy(patch: string | null, opts: PolicyOptions = {})
 export function describeDrops(r: Pick<PolicyResult, 'dropped' | 'flagged'>): string {
   const parts: string[] = [];
   if (r.dropped.length > 0) {
-    parts.push(`Changes dropped from the patch by policy:\n${r.dropped.map((d) => `- ${d.path}: ${d.reason}`).join('\n')}`);
+    parts.push(
+      `Changes dropped from the patch by policy:\n${r.dropped.map((d) => `- ${d.path}: ${d.reason}`).join('\n')}`,
+    );
   }
   if (r.flagged.length > 0) parts.push(`Please check:\n${r.flagged.map((d) => `- ${d.path}: ${d.reason}`).join('\n')}`);
   return parts.join('\n\n');

@@ -5,7 +5,10 @@ import { ResolverError } from '../core/errors.js';
 
 export type TemplateVars = Record<string, string | number | boolean | null | undefined>;
 
-type Node = { kind: 'text'; text: string } | { kind: 'var'; name: string } | { kind: 'if'; name: string; negate: boolean; then: Node[]; else: Node[] };
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'var'; name: string }
+  | { kind: 'if'; name: string; negate: boolean; then: Node[]; else: Node[] };
 
 const TOKEN = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}|\{%-?\s*(if|else|endif)\s*(not\s+)?([A-Za-z_][\w]*)?\s*-?%\}/g;
 
@@ -34,13 +37,19 @@ function parse(template: string, where: string): Node[] {
       stack.push({ node, inElse: false });
     } else if (tag === 'else') {
       const top = stack[stack.length - 1];
-      if (!top || top.inElse) throw new ResolverError('config', `Template ${where}: {% else %} without a matching {% if %}.`);
+      if (!top || top.inElse)
+        throw new ResolverError('config', `Template ${where}: {% else %} without a matching {% if %}.`);
       top.inElse = true;
     } else {
-      if (!stack.pop()) throw new ResolverError('config', `Template ${where}: {% endif %} without a matching {% if %}.`);
+      if (!stack.pop())
+        throw new ResolverError('config', `Template ${where}: {% endif %} without a matching {% if %}.`);
     }
   }
-  if (stack.length > 0) throw new ResolverError('config', `Template ${where}: {% if ${stack[0]?.node.name} %} is never closed with {% endif %}.`);
+  if (stack.length > 0)
+    throw new ResolverError(
+      'config',
+      `Template ${where}: {% if ${stack[0]?.node.name} %} is never closed with {% endif %}.`,
+    );
   if (last < template.length) target().push({ kind: 'text', text: template.slice(last) });
   return root;
 }

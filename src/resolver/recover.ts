@@ -6,7 +6,14 @@ import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
 import type { Git } from '../git/types.js';
-import { appendRecord, findProcessed, outputPaths, removeCheckpoint, writePatchFile, writeTrajectory } from './output.js';
+import {
+  appendRecord,
+  findProcessed,
+  outputPaths,
+  removeCheckpoint,
+  writePatchFile,
+  writeTrajectory,
+} from './output.js';
 import { applyPatchPolicy, describeDrops } from './patch-policy.js';
 import type { IssueType, OutputRecord } from './types.js';
 import { hostPatch } from './workspace.js';
@@ -50,7 +57,11 @@ export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecor
     let patch: string | null = null;
     if (opts.git && cp.base_commit) {
       try {
-        patch = await hostPatch(opts.git, { repoDir: paths.repoDir, workspaceDir: paths.workspaceDir, baseCommit: cp.base_commit });
+        patch = await hostPatch(opts.git, {
+          repoDir: paths.repoDir,
+          workspaceDir: paths.workspaceDir,
+          baseCommit: cp.base_commit,
+        });
       } catch (err) {
         opts.logger.warn(`Recovering the patch of ${name} failed: ${errorMessage(err)}`);
       }

@@ -17,14 +17,28 @@ import type { Runtime, RuntimeFactory, RuntimeOptions } from '../runtime/types.j
 import { fetchIssueContext, type TriggerInfo } from './context.js';
 import { judgeIssue, lastAgentMessage } from './judge.js';
 import {
-  appendRecord, ensureDir, findProcessed, outputPaths, removeCheckpoint, writeCheckpoint, writePatchFile, writeTrajectory,
+  appendRecord,
+  ensureDir,
+  findProcessed,
+  outputPaths,
+  removeCheckpoint,
+  writeCheckpoint,
+  writePatchFile,
+  writeTrajectory,
 } from './output.js';
 import { applyPatchPolicy, describeDrops } from './patch-policy.js';
 import { loadCustomTemplates, renderIssuePrompts } from './prompts.js';
 import { createDelimiter } from './sanitize.js';
 import type { IssueRecord, Metrics, OutputRecord } from './types.js';
 import {
-  copyWorkspace, hostPatch, initSandbox, installPreCommitHook, prepareRepo, readRepoInstructions, sandboxPatch, validateTargetBranch,
+  copyWorkspace,
+  hostPatch,
+  initSandbox,
+  installPreCommitHook,
+  prepareRepo,
+  readRepoInstructions,
+  sandboxPatch,
+  validateTargetBranch,
 } from './workspace.js';
 
 export type ResolvePhase = 'context' | 'clone' | 'sandbox' | 'agent' | 'patch' | 'judge' | 'record';
@@ -110,7 +124,11 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
 
   // 3. context
   progress({ phase: 'context' });
-  const ctx = await fetchIssueContext(deps.github, { ...r, number: opts.issueNumber, commentId: opts.commentId, trigger: opts.trigger }, logger);
+  const ctx = await fetchIssueContext(
+    deps.github,
+    { ...r, number: opts.issueNumber, commentId: opts.commentId, trigger: opts.trigger },
+    logger,
+  );
   const issue: IssueRecord = { ...ctx.issue, base_branch: opts.targetBranch ?? null };
   const delimiter = createDelimiter();
 
@@ -124,7 +142,9 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     progress({ phase: 'clone' });
     const repo = await prepareRepo(deps, { ...r, repoDir: paths.repoDir, targetBranch: opts.targetBranch });
     baseCommit = repo.baseCommit;
-    const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, baseCommit, { instructionFile: opts.repoInstructionFile });
+    const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, baseCommit, {
+      instructionFile: opts.repoInstructionFile,
+    });
 
     // 6. workspace copy + sandbox
     progress({ phase: 'sandbox' });
@@ -134,7 +154,10 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     runtime = await deps.runtimeFactory.create({
       ...opts.runtime,
       workspaceHostDir: paths.workspaceDir,
-      sessionId: `${opts.owner}-${opts.repo}-issue-${opts.issueNumber}-${randomBytes(3).toString('hex')}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
+      sessionId: `${opts.owner}-${opts.repo}-issue-${opts.issueNumber}-${randomBytes(3).toString('hex')}`.replace(
+        /[^A-Za-z0-9_.-]/g,
+        '_',
+      ),
       logger,
     });
     const setupScript = await deps.git.show(paths.repoDir, baseCommit, '.openhands/setup.sh');
@@ -158,7 +181,12 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       {
         llm: deps.llm,
         runtime,
-        tools: createToolRegistry(defaultTools({ commandTimeoutSec: opts.commandTimeoutSec ?? 300, shortDescriptions: wantsShortDescriptions(deps.llm.model) })),
+        tools: createToolRegistry(
+          defaultTools({
+            commandTimeoutSec: opts.commandTimeoutSec ?? 300,
+            shortDescriptions: wantsShortDescriptions(deps.llm.model),
+          }),
+        ),
         logger,
         now: deps.now,
       },
@@ -174,7 +202,11 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
         signal: opts.signal,
         onProgress: (p) => progress({ phase: 'agent', ...p }),
         onCheckpoint: (s) =>
-          writeCheckpoint(paths.inflightFile, { ...checkpointBase, history: [...s.history], metrics: s.metrics, iteration: s.iteration }, redactor),
+          writeCheckpoint(
+            paths.inflightFile,
+            { ...checkpointBase, history: [...s.history], metrics: s.metrics, iteration: s.iteration },
+            redactor,
+          ),
       },
     );
   } catch (err) {
@@ -186,7 +218,12 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   progress({ phase: 'patch' });
   let rawPatch: string | null = null;
   if (baseCommit) {
-    rawPatch = await computePatch(deps, runtime, { baseCommit, repoDir: paths.repoDir, workspaceDir: paths.workspaceDir, signal: opts.signal });
+    rawPatch = await computePatch(deps, runtime, {
+      baseCommit,
+      repoDir: paths.repoDir,
+      workspaceDir: paths.workspaceDir,
+      signal: opts.signal,
+    });
   }
   if (runtime) {
     await runtime.close().catch((e: unknown) => logger.warn(`Closing the sandbox failed: ${errorMessage(e)}`));
@@ -197,7 +234,10 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
 
   // 9. judgement
   let record: OutputRecord;
-  const cancelled = opts.signal?.aborted === true || agent?.state === 'cancelled' || (failure instanceof ResolverError && failure.code === 'cancelled');
+  const cancelled =
+    opts.signal?.aborted === true ||
+    agent?.state === 'cancelled' ||
+    (failure instanceof ResolverError && failure.code === 'cancelled');
   if (!agent || failure) {
     record = buildRecord({
       issue,
@@ -262,7 +302,9 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   await writeTrajectory(paths.trajectoryFile, record.history, redactor);
   await appendRecord(paths.outputFile, record, redactor);
   await removeCheckpoint(paths.inflightFile);
-  logger.info(`Issue ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}.`);
+  logger.info(
+    `Issue ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}.`,
+  );
   return {
     record: redactor.redactDeep(record),
     skipped: false,
@@ -280,7 +322,12 @@ async function computePatch(
   if (runtime) {
     try {
       // A cancelled run still gets its patch: the sandbox call is not tied to the aborted signal.
-      return await sandboxPatch(runtime, { baseCommit: o.baseCommit, sleep: deps.sleep, logger: deps.logger, attempts: o.signal?.aborted ? 1 : 5 });
+      return await sandboxPatch(runtime, {
+        baseCommit: o.baseCommit,
+        sleep: deps.sleep,
+        logger: deps.logger,
+        attempts: o.signal?.aborted ? 1 : 5,
+      });
     } catch (err) {
       deps.logger.warn(`Computing the patch in the sandbox failed (${errorMessage(err)}); computing it on the host.`);
     }

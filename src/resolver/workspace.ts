@@ -17,7 +17,15 @@ export const INSTRUCTIONS_CAP = 20_000;
 /** `git check-ref-format --branch` rules, enough to refuse anything odd before any git or API call. */
 export function isValidBranchName(name: string): boolean {
   if (!name || name.length > 255 || name.startsWith('-') || name.startsWith('/') || name.endsWith('/')) return false;
-  if (name === '@' || name.endsWith('.') || name.endsWith('.lock') || name.includes('..') || name.includes('@{') || name.includes('//')) return false;
+  if (
+    name === '@' ||
+    name.endsWith('.') ||
+    name.endsWith('.lock') ||
+    name.includes('..') ||
+    name.includes('@{') ||
+    name.includes('//')
+  )
+    return false;
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
   return !name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock'));
 }
@@ -26,8 +34,13 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export async function validateTargetBranch(github: GitHubApi, r: { owner: string; repo: string }, branch: string): Promise<void> {
-  if (!isValidBranchName(branch)) throw new ResolverError('config', `Invalid target branch name: ${JSON.stringify(branch)}`);
+export async function validateTargetBranch(
+  github: GitHubApi,
+  r: { owner: string; repo: string },
+  branch: string,
+): Promise<void> {
+  if (!isValidBranchName(branch))
+    throw new ResolverError('config', `Invalid target branch name: ${JSON.stringify(branch)}`);
   const b = await github.getBranch(r, branch);
   if (!b) throw new ResolverError('config', `Target branch ${branch} does not exist`);
 }
@@ -79,7 +92,10 @@ export async function readRepoInstructions(
     try {
       return capText(await readFile(opts.instructionFile, 'utf8'), INSTRUCTIONS_CAP);
     } catch (err) {
-      throw new ResolverError('config', `Cannot read the repository instruction file ${opts.instructionFile}: ${errorMessage(err)}`);
+      throw new ResolverError(
+        'config',
+        `Cannot read the repository instruction file ${opts.instructionFile}: ${errorMessage(err)}`,
+      );
     }
   }
   const parts: string[] = [];
@@ -119,9 +135,16 @@ export async function installPreCommitHook(workspaceDir: string, script: string)
   );
 }
 
-async function mustRun(runtime: Runtime, command: string, failure: string, timeoutSec = 120, signal?: AbortSignal): Promise<string> {
+async function mustRun(
+  runtime: Runtime,
+  command: string,
+  failure: string,
+  timeoutSec = 120,
+  signal?: AbortSignal,
+): Promise<string> {
   const r = await runtime.run(command, { timeoutSec, signal });
-  if (r.exitCode !== 0) throw new ResolverError('runtime', `${failure} (exit ${r.exitCode}): ${r.output.trim().slice(0, 2000)}`);
+  if (r.exitCode !== 0)
+    throw new ResolverError('runtime', `${failure} (exit ${r.exitCode}): ${r.output.trim().slice(0, 2000)}`);
   return r.output;
 }
 
@@ -136,14 +159,26 @@ export async function initSandbox(
 ): Promise<void> {
   const ws = runtime.workspacePath;
   await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
-  await mustRun(runtime, `git config --global core.pager ""`, 'Failed to set the git pager in the sandbox', 120, opts.signal);
+  await mustRun(
+    runtime,
+    `git config --global core.pager ""`,
+    'Failed to set the git pager in the sandbox',
+    120,
+    opts.signal,
+  );
   if (opts.setupScript !== null) {
     const name = 'openhands-setup.sh';
     const hostFile = path.join(opts.workspaceHostDir, '.git', name);
     await writeFile(hostFile, opts.setupScript, { mode: 0o644 });
     try {
-      const r = await runtime.run(`source ${shellQuote(`${ws}/.git/${name}`)}`, { timeoutSec: 600, signal: opts.signal });
-      if (r.exitCode !== 0) opts.logger.warn(`.openhands/setup.sh failed (exit ${r.exitCode}); continuing. Output:\n${r.output.trim().slice(-2000)}`);
+      const r = await runtime.run(`source ${shellQuote(`${ws}/.git/${name}`)}`, {
+        timeoutSec: 600,
+        signal: opts.signal,
+      });
+      if (r.exitCode !== 0)
+        opts.logger.warn(
+          `.openhands/setup.sh failed (exit ${r.exitCode}); continuing. Output:\n${r.output.trim().slice(-2000)}`,
+        );
       else opts.logger.info('.openhands/setup.sh finished.');
     } finally {
       await rm(hostFile, { force: true });
@@ -165,7 +200,11 @@ export async function sandboxPatch(runtime: Runtime, opts: PatchOptions): Promis
   const ws = shellQuote(runtime.workspacePath);
   await mustRun(runtime, `cd ${ws}`, `Failed to change directory to ${runtime.workspacePath}.`);
   await mustRun(runtime, `git config --global core.pager ""`, 'Failed to set the git pager in the sandbox');
-  await mustRun(runtime, `git config --global --add safe.directory ${ws}`, 'Failed to mark the workspace as a safe git directory');
+  await mustRun(
+    runtime,
+    `git config --global --add safe.directory ${ws}`,
+    'Failed to mark the workspace as a safe git directory',
+  );
   await mustRun(runtime, 'git add -A', 'Failed to stage the changes in the sandbox', 600);
   const attempts = opts.attempts ?? 5;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -186,17 +225,31 @@ export async function sandboxPatch(runtime: Runtime, opts: PatchOptions): Promis
  * (through an alternates file), the workspace as work tree, and a throwaway git dir holding the index.
  * The workspace's own .git (agent-writable) is never used as the git dir.
  */
-export async function hostPatch(git: Git, opts: { repoDir: string; workspaceDir: string; baseCommit: string }): Promise<string> {
+export async function hostPatch(
+  git: Git,
+  opts: { repoDir: string; workspaceDir: string; baseCommit: string },
+): Promise<string> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'oh-patch-'));
   try {
     await mkdir(path.join(tmp, 'objects', 'info'), { recursive: true });
     await mkdir(path.join(tmp, 'refs', 'heads'), { recursive: true });
     await writeFile(path.join(tmp, 'HEAD'), 'ref: refs/heads/recovery\n');
     await writeFile(path.join(tmp, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n');
-    await writeFile(path.join(tmp, 'objects', 'info', 'alternates'), `${path.resolve(opts.repoDir, '.git', 'objects')}\n`);
+    await writeFile(
+      path.join(tmp, 'objects', 'info', 'alternates'),
+      `${path.resolve(opts.repoDir, '.git', 'objects')}\n`,
+    );
     const base = [`--git-dir=${tmp}`, `--work-tree=${path.resolve(opts.workspaceDir)}`];
     await git.raw(opts.workspaceDir, [...base, 'add', '-A', '--', '.']);
-    const out = await git.raw(opts.workspaceDir, [...base, 'diff', '--no-color', '--cached', '--binary', opts.baseCommit, '--']);
+    const out = await git.raw(opts.workspaceDir, [
+      ...base,
+      'diff',
+      '--no-color',
+      '--cached',
+      '--binary',
+      opts.baseCommit,
+      '--',
+    ]);
     return out.trim();
   } finally {
     await rm(tmp, { recursive: true, force: true });

@@ -10,8 +10,15 @@ import { createLlmClient } from '../../src/llm/client.js';
 import { createRecordingClient } from '../../src/llm/replay.js';
 import type { LlmClient, LlmConfig } from '../../src/llm/types.js';
 import {
-  contextLengthExceeded, malformedToolCall, startScriptedLlm, text, toolCall, toolCalls,
-  type ChatRequestMessage, type LlmStep, type ScriptedLlm,
+  contextLengthExceeded,
+  malformedToolCall,
+  startScriptedLlm,
+  text,
+  toolCall,
+  toolCalls,
+  type ChatRequestMessage,
+  type LlmStep,
+  type ScriptedLlm,
 } from '../../src/testing/scripted-llm.js';
 import { createBashRuntime } from './bash-runtime.js';
 
@@ -22,10 +29,24 @@ afterEach(async () => {
 });
 
 function llmConfig(baseUrl: string, over: Partial<LlmConfig> = {}): LlmConfig {
-  return { model: 'openai/gpt-4o', apiKey: 'k', baseUrl, numRetries: 0, retryMinWaitSec: 0, retryMaxWaitSec: 0, retryMultiplier: 1, timeoutSec: 30, ...over };
+  return {
+    model: 'openai/gpt-4o',
+    apiKey: 'k',
+    baseUrl,
+    numRetries: 0,
+    retryMinWaitSec: 0,
+    retryMaxWaitSec: 0,
+    retryMultiplier: 1,
+    timeoutSec: 30,
+    ...over,
+  };
 }
 
-async function run(script: LlmStep[], opts: Partial<AgentOptions> = {}, extra: { now?: () => number; client?: (c: LlmClient) => LlmClient; fallback?: LlmStep } = {}) {
+async function run(
+  script: LlmStep[],
+  opts: Partial<AgentOptions> = {},
+  extra: { now?: () => number; client?: (c: LlmClient) => LlmClient; fallback?: LlmStep } = {},
+) {
   llm = await startScriptedLlm(script, extra.fallback ? { fallback: extra.fallback } : {});
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-agent-'));
   const logger = createRecordingLogger();
@@ -85,18 +106,39 @@ describe('runAgent', () => {
   });
 
   it('shows the observation as content + suffix + working directory + exit code', async () => {
-    const { llm: s } = await run([toolCall('execute_bash', { command: 'echo out' }), toolCall('finish', { message: 'x' })]);
+    const { llm: s } = await run([
+      toolCall('execute_bash', { command: 'echo out' }),
+      toolCall('finish', { message: 'x' }),
+    ]);
     const tool = lastMessages(s).find((m) => m.role === 'tool');
-    expect(tool?.content).toMatch(/^out\n\n\[The command completed with exit code 0\.\]\n\[Current working directory: .+\]\n\[Command finished with exit code 0\]$/);
+    expect(tool?.content).toMatch(
+      /^out\n\n\[The command completed with exit code 0\.\]\n\[Current working directory: .+\]\n\[Command finished with exit code 0\]$/,
+    );
   });
 
   const malformed: [string, LlmStep, RegExp][] = [
     ['bad JSON', malformedToolCall('execute_bash'), /not valid JSON/],
-    ['unknown tool', toolCall('browse', { url: 'x' }), /Tool "browse" is not registered\. Available tools: execute_bash, think, finish, str_replace_editor/],
+    [
+      'unknown tool',
+      toolCall('browse', { url: 'x' }),
+      /Tool "browse" is not registered\. Available tools: execute_bash, think, finish, str_replace_editor/,
+    ],
     ['missing argument', toolCall('execute_bash', {}), /Missing required argument\(s\) for execute_bash: command/],
-    ['extra argument', toolCall('execute_bash', { command: 'touch nope', shell: 'zsh' }), /Unexpected argument\(s\) for execute_bash: shell\. Allowed arguments: command, is_input, timeout, security_risk/],
-    ['wrong type', toolCall('execute_bash', { command: 'touch nope', timeout: 'soon' }), /Invalid float passed to 'timeout'/],
-    ['bad editor command', toolCall('str_replace_editor', { command: 'delete', path: '/x' }), /Allowed commands: view, create, str_replace, insert, undo_edit/],
+    [
+      'extra argument',
+      toolCall('execute_bash', { command: 'touch nope', shell: 'zsh' }),
+      /Unexpected argument\(s\) for execute_bash: shell\. Allowed arguments: command, is_input, timeout, security_risk/,
+    ],
+    [
+      'wrong type',
+      toolCall('execute_bash', { command: 'touch nope', timeout: 'soon' }),
+      /Invalid float passed to 'timeout'/,
+    ],
+    [
+      'bad editor command',
+      toolCall('str_replace_editor', { command: 'delete', path: '/x' }),
+      /Allowed commands: view, create, str_replace, insert, undo_edit/,
+    ],
     ['arguments not an object', toolCall('execute_bash', '["ls"]'), /must be a JSON object/],
   ];
   it.each(malformed)('a malformed call (%s) becomes an error observation and runs nothing', async (_n, step, re) => {
@@ -111,7 +153,10 @@ describe('runAgent', () => {
   });
 
   it('security_risk is accepted and does not change what runs', async () => {
-    const { runtime } = await run([toolCall('execute_bash', { command: 'true', security_risk: 'HIGH' }), toolCall('finish', { message: 'x' })]);
+    const { runtime } = await run([
+      toolCall('execute_bash', { command: 'true', security_risk: 'HIGH' }),
+      toolCall('finish', { message: 'x' }),
+    ]);
     expect(runtime.actions).toHaveLength(1);
   });
 
@@ -139,11 +184,17 @@ describe('runAgent', () => {
       ['echo b', ''],
     ]);
     expect(result.iterations).toBe(3);
-    expect(result.history.filter(isAction).find((a) => a.action === 'run')?.tool_call_metadata?.total_calls_in_response).toBe(2);
+    expect(
+      result.history.filter(isAction).find((a) => a.action === 'run')?.tool_call_metadata?.total_calls_in_response,
+    ).toBe(2);
   });
 
   it('answers a reply without a tool call automatically; the second reply adds how to give up', async () => {
-    const { result, llm: s } = await run([text('Should I proceed?'), text('Still asking'), toolCall('finish', { message: 'x' })]);
+    const { result, llm: s } = await run([
+      text('Should I proceed?'),
+      text('Still asking'),
+      toolCall('finish', { message: 'x' }),
+    ]);
     const userMsgs = result.history.filter((e) => isAction(e) && e.action === 'message' && e.source === 'user');
     expect(userMsgs).toHaveLength(3);
     const r1 = userMsgs[1];
@@ -152,13 +203,19 @@ describe('runAgent', () => {
     expect(r1 && isAction(r1) && r1.action === 'message' ? r1.args.content : '').not.toMatch(/give up/);
     expect(r2 && isAction(r2) && r2.action === 'message' ? r2.args.content : '').toMatch(/give up/);
     const agentMsg = result.history.find((e) => isAction(e) && e.action === 'message' && e.source === 'agent');
-    expect(agentMsg && isAction(agentMsg) && agentMsg.action === 'message' && agentMsg.args.wait_for_response).toBe(true);
+    expect(agentMsg && isAction(agentMsg) && agentMsg.action === 'message' && agentMsg.args.wait_for_response).toBe(
+      true,
+    );
     expect(lastMessages(s).map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
   });
 
   it('iteration limit: a wrap-up turn offers only finish, is not counted, and its finish is kept', async () => {
     const { result, llm: s } = await run(
-      [toolCall('execute_bash', { command: 'echo 1' }), toolCall('execute_bash', { command: 'echo 2' }), toolCall('finish', { message: 'partial work' })],
+      [
+        toolCall('execute_bash', { command: 'echo 1' }),
+        toolCall('execute_bash', { command: 'echo 2' }),
+        toolCall('finish', { message: 'partial work' }),
+      ],
       { maxIterations: 2 },
     );
     expect(result.iterations).toBe(2);
@@ -172,19 +229,26 @@ describe('runAgent', () => {
   });
 
   it('iteration limit: no finish in the wrap-up leaves the error state', async () => {
-    const { result } = await run([toolCall('execute_bash', { command: 'echo 1' }), text('I refuse')], { maxIterations: 1 });
+    const { result } = await run([toolCall('execute_bash', { command: 'echo 1' }), text('I refuse')], {
+      maxIterations: 1,
+    });
     expect(result.state).toBe('error');
     expect(result.stopReason).toBe('max_iterations');
   });
 
   it('budget: stops before the next step, without a wrap-up turn', async () => {
     const { result, llm: s } = await run(
-      [toolCall('execute_bash', { command: 'echo 1' }, { usage: { prompt_tokens: 10_000, completion_tokens: 1_000 } }), toolCall('finish', { message: 'x' })],
+      [
+        toolCall('execute_bash', { command: 'echo 1' }, { usage: { prompt_tokens: 10_000, completion_tokens: 1_000 } }),
+        toolCall('finish', { message: 'x' }),
+      ],
       { maxBudgetUsd: 0.01 },
     );
     expect(s.requests).toHaveLength(1);
     expect(result.state).toBe('error');
-    expect(result.lastError).toBe('Agent reached maximum budget for conversation. Current budget: 0.04, max budget: 0.01');
+    expect(result.lastError).toBe(
+      'Agent reached maximum budget for conversation. Current budget: 0.04, max budget: 0.01',
+    );
   });
 
   it('wall clock: stops with a wrap-up turn', async () => {
@@ -194,7 +258,11 @@ describe('runAgent', () => {
       return t;
     };
     const { result, llm: s } = await run(
-      [toolCall('execute_bash', { command: 'echo 1' }), toolCall('execute_bash', { command: 'echo 2' }), toolCall('finish', { message: 'out of time' })],
+      [
+        toolCall('execute_bash', { command: 'echo 1' }),
+        toolCall('execute_bash', { command: 'echo 2' }),
+        toolCall('finish', { message: 'out of time' }),
+      ],
       { maxRuntimeSec: 200 },
       { now },
     );
@@ -215,9 +283,12 @@ describe('runAgent', () => {
   });
 
   it('replaces secret values with <secret_hidden> in every stored event', async () => {
-    const { result } = await run([toolCall('execute_bash', { command: 'echo s3cr3t-value-123' }), toolCall('finish', { message: 'x' })], {
-      secrets: ['s3cr3t-value-123'],
-    });
+    const { result } = await run(
+      [toolCall('execute_bash', { command: 'echo s3cr3t-value-123' }), toolCall('finish', { message: 'x' })],
+      {
+        secrets: ['s3cr3t-value-123'],
+      },
+    );
     const json = JSON.stringify(result.history);
     expect(json).not.toContain('s3cr3t-value-123');
     expect(json).toContain('<secret_hidden>');
@@ -225,12 +296,15 @@ describe('runAgent', () => {
 
   it('an abort signal ends the run as cancelled', async () => {
     const ac = new AbortController();
-    const { result } = await run([toolCall('execute_bash', { command: 'echo 1' }), toolCall('execute_bash', { command: 'echo 2' })], {
-      signal: ac.signal,
-      onProgress: (p) => {
-        if (p.iteration === 1) ac.abort();
+    const { result } = await run(
+      [toolCall('execute_bash', { command: 'echo 1' }), toolCall('execute_bash', { command: 'echo 2' })],
+      {
+        signal: ac.signal,
+        onProgress: (p) => {
+          if (p.iteration === 1) ac.abort();
+        },
       },
-    });
+    );
     expect(result.state).toBe('cancelled');
     expect(result.lastError).toBe('cancelled');
     expect(result.iterations).toBe(1);
@@ -261,7 +335,9 @@ describe('runAgent', () => {
     let n = 0;
     const step: LlmStep = () => {
       n += 1;
-      return n > 50 ? toolCall('finish', { message: 'x' }) : toolCall('execute_bash', { command: `head -c 6000 /dev/zero | tr '\\0' 'x'; echo ${n}` });
+      return n > 50
+        ? toolCall('finish', { message: 'x' })
+        : toolCall('execute_bash', { command: `head -c 6000 /dev/zero | tr '\\0' 'x'; echo ${n}` });
     };
     const { result, llm: s } = await run([], { maxIterations: 60 }, { fallback: step });
     expect(result.state).toBe('finished');
@@ -272,14 +348,20 @@ describe('runAgent', () => {
     expect(at50).toBeLessThan(90_000);
     expect(at50 - at15).toBeLessThan(15_000);
     expect(result.metrics.prompt_tokens_per_step).toHaveLength(51);
-    const stubbed = (s.requests[50]?.body?.messages ?? []).filter((m) => m.role === 'tool' && String(m.content).startsWith('[Output of an older step omitted'));
+    const stubbed = (s.requests[50]?.body?.messages ?? []).filter(
+      (m) => m.role === 'tool' && String(m.content).startsWith('[Output of an older step omitted'),
+    );
     expect(stubbed).toHaveLength(40);
   });
 
   it('replay reproduces a recorded run', async () => {
     const recFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'oh-rec-')), 'run.json');
     const first = await run(
-      [toolCall('execute_bash', { command: 'echo hello > hello.txt' }), toolCall('think', { thought: 'check' }), toolCall('finish', { message: 'done' })],
+      [
+        toolCall('execute_bash', { command: 'echo hello > hello.txt' }),
+        toolCall('think', { thought: 'check' }),
+        toolCall('finish', { message: 'done' }),
+      ],
       {},
       { client: (c) => createRecordingClient(c, recFile) },
     );
@@ -290,7 +372,13 @@ describe('runAgent', () => {
     const replay = createLlmClient(llmConfig('', { model: `replay/${recFile}` }), { logger });
     const second = await runAgent(
       { llm: replay, runtime: createBashRuntime(dir), tools: createToolRegistry(defaultTools()), logger },
-      { systemPrompt: 'You are a test agent.', userMessage: 'Create hello.txt', maxIterations: 10, maxBudgetUsd: null, maxRuntimeSec: null },
+      {
+        systemPrompt: 'You are a test agent.',
+        userMessage: 'Create hello.txt',
+        maxIterations: 10,
+        maxBudgetUsd: null,
+        maxRuntimeSec: null,
+      },
     );
     const shape = (h: Event[]) => h.map((e) => (isAction(e) ? [e.action, e.args] : [e.observation, e.content]));
     expect(shape(second.history)).toEqual(shape(first.result.history));

@@ -5,8 +5,20 @@ import { createLlmClient } from '../../src/llm/client.js';
 import { backoffSec, parseRetryAfter } from '../../src/llm/retry.js';
 import type { LlmConfig } from '../../src/llm/types.js';
 import {
-  contextLengthExceeded, disconnect, httpError, insufficientQuota, overloaded, rateLimited, serverError,
-  slow, startScriptedLlm, streamCut, text, toolCall, type LlmStep, type ScriptedLlm,
+  contextLengthExceeded,
+  disconnect,
+  httpError,
+  insufficientQuota,
+  overloaded,
+  rateLimited,
+  serverError,
+  slow,
+  startScriptedLlm,
+  streamCut,
+  text,
+  toolCall,
+  type LlmStep,
+  type ScriptedLlm,
 } from '../../src/testing/scripted-llm.js';
 
 let llm: ScriptedLlm | undefined;
@@ -49,9 +61,24 @@ describe('retries (security.md §6)', () => {
   const table: { name: string; first: LlmStep; retried: boolean; code?: string; sleepMs?: number }[] = [
     { name: '429 with retry-after seconds', first: rateLimited({ retryAfter: 3 }), retried: true, sleepMs: 3000 },
     { name: '429 with retry-after-ms', first: rateLimited({ retryAfterMs: 1500 }), retried: true, sleepMs: 1500 },
-    { name: '429 with retry-after over the cap → backoff', first: rateLimited({ retryAfter: 9999 }), retried: true, sleepMs: 8000 },
-    { name: '429 with a negative retry-after → backoff', first: rateLimited({ retryAfter: -5 }), retried: true, sleepMs: 8000 },
-    { name: '429 with garbage retry-after → backoff', first: rateLimited({ retryAfter: 'soon' }), retried: true, sleepMs: 8000 },
+    {
+      name: '429 with retry-after over the cap → backoff',
+      first: rateLimited({ retryAfter: 9999 }),
+      retried: true,
+      sleepMs: 8000,
+    },
+    {
+      name: '429 with a negative retry-after → backoff',
+      first: rateLimited({ retryAfter: -5 }),
+      retried: true,
+      sleepMs: 8000,
+    },
+    {
+      name: '429 with garbage retry-after → backoff',
+      first: rateLimited({ retryAfter: 'soon' }),
+      retried: true,
+      sleepMs: 8000,
+    },
     { name: '500', first: serverError(500), retried: true, sleepMs: 8000 },
     { name: '503', first: serverError(503), retried: true },
     { name: '529 overloaded', first: overloaded(), retried: true },
@@ -145,13 +172,21 @@ describe('parseRetryAfter and backoff', () => {
 
 describe('requests and responses', () => {
   it('sends temperature 0, the tools and the model id without its provider; returns tool calls, usage and cost', async () => {
-    const s = await setup([toolCall('execute_bash', { command: 'ls' }, { usage: { prompt_tokens: 1000, completion_tokens: 100 } })]);
+    const s = await setup([
+      toolCall('execute_bash', { command: 'ls' }, { usage: { prompt_tokens: 1000, completion_tokens: 100 } }),
+    ]);
     const c = await s.client.complete({
       messages: [
         { role: 'system', content: 'sys' },
         { role: 'user', content: 'task' },
       ],
-      tools: [{ name: 'execute_bash', description: 'd', parameters: { type: 'object', properties: { command: { type: 'string' } } } }],
+      tools: [
+        {
+          name: 'execute_bash',
+          description: 'd',
+          parameters: { type: 'object', properties: { command: { type: 'string' } } },
+        },
+      ],
     });
     const body = s.llm.requests[0]?.body;
     expect(body?.model).toBe('gpt-4o');
@@ -182,7 +217,8 @@ describe('requests and responses', () => {
   });
 
   it('non-native tool calling: tools go into the system prompt and calls are parsed from text', async () => {
-    const reply = 'I will list files.\n<function=execute_bash>\n<parameter=command>ls -la</parameter>\n<parameter=timeout>30</parameter>\n</function>';
+    const reply =
+      'I will list files.\n<function=execute_bash>\n<parameter=command>ls -la</parameter>\n<parameter=timeout>30</parameter>\n</function>';
     const s = await setup([text(reply)], { nativeToolCalling: false });
     const c = await s.client.complete({
       messages: [
@@ -195,7 +231,11 @@ describe('requests and responses', () => {
         {
           name: 'execute_bash',
           description: 'Run a command',
-          parameters: { type: 'object', properties: { command: { type: 'string' }, timeout: { type: 'number' } }, required: ['command'] },
+          parameters: {
+            type: 'object',
+            properties: { command: { type: 'string' }, timeout: { type: 'number' } },
+            required: ['command'],
+          },
         },
       ],
     });

@@ -27,7 +27,17 @@ describe('llmConfigFrom', () => {
       LLM_RETRY_MULTIPLIER: '3',
       LLM_TIMEOUT: '30',
     });
-    expect(c).toMatchObject({ model: 'openai/gpt-4o', apiKey: 'k', baseUrl: 'http://127.0.0.1:1/v1', apiVersion: 'v', numRetries: 2, retryMinWaitSec: 1, retryMaxWaitSec: 2, retryMultiplier: 3, timeoutSec: 30 });
+    expect(c).toMatchObject({
+      model: 'openai/gpt-4o',
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:1/v1',
+      apiVersion: 'v',
+      numRetries: 2,
+      retryMinWaitSec: 1,
+      retryMaxWaitSec: 2,
+      retryMultiplier: 3,
+      timeoutSec: 30,
+    });
   });
   it.each([
     [{ LLM_NUM_RETRIES: '1.5' }, /LLM_NUM_RETRIES must be a whole number/],

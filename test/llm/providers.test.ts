@@ -5,24 +5,69 @@ import { computeCost, findPrice } from '../../src/llm/pricing.js';
 
 describe('resolveEndpoint: provider/model → endpoint and model id sent', () => {
   const cases: [string, { model: string; baseUrl?: string; apiVersion?: string }, string, string][] = [
-    ['anthropic', { model: 'anthropic/claude-sonnet-4-20250514' }, 'https://api.anthropic.com/v1/', 'claude-sonnet-4-20250514'],
+    [
+      'anthropic',
+      { model: 'anthropic/claude-sonnet-4-20250514' },
+      'https://api.anthropic.com/v1/',
+      'claude-sonnet-4-20250514',
+    ],
     ['openai', { model: 'openai/gpt-4o' }, 'https://api.openai.com/v1', 'gpt-4o'],
-    ['openrouter keeps the rest', { model: 'openrouter/anthropic/claude-3.5-sonnet' }, 'https://openrouter.ai/api/v1', 'anthropic/claude-3.5-sonnet'],
-    ['gemini', { model: 'gemini/gemini-2.5-pro' }, 'https://generativelanguage.googleapis.com/v1beta/openai/', 'gemini-2.5-pro'],
+    [
+      'openrouter keeps the rest',
+      { model: 'openrouter/anthropic/claude-3.5-sonnet' },
+      'https://openrouter.ai/api/v1',
+      'anthropic/claude-3.5-sonnet',
+    ],
+    [
+      'gemini',
+      { model: 'gemini/gemini-2.5-pro' },
+      'https://generativelanguage.googleapis.com/v1beta/openai/',
+      'gemini-2.5-pro',
+    ],
     ['deepseek', { model: 'deepseek/deepseek-chat' }, 'https://api.deepseek.com/v1', 'deepseek-chat'],
     ['mistral', { model: 'mistral/devstral-medium-2507' }, 'https://api.mistral.ai/v1', 'devstral-medium-2507'],
     ['groq', { model: 'groq/llama-3.3-70b' }, 'https://api.groq.com/openai/v1', 'llama-3.3-70b'],
     ['xai', { model: 'xai/grok-4' }, 'https://api.x.ai/v1', 'grok-4'],
     ['together', { model: 'together/Qwen/Qwen3-Coder' }, 'https://api.together.xyz/v1', 'Qwen/Qwen3-Coder'],
     ['ollama', { model: 'ollama/qwen2.5-coder' }, 'http://localhost:11434/v1', 'qwen2.5-coder'],
-    ['bare claude-', { model: 'claude-3-5-haiku-20241022' }, 'https://api.anthropic.com/v1/', 'claude-3-5-haiku-20241022'],
+    [
+      'bare claude-',
+      { model: 'claude-3-5-haiku-20241022' },
+      'https://api.anthropic.com/v1/',
+      'claude-3-5-haiku-20241022',
+    ],
     ['bare gpt-', { model: 'gpt-4.1' }, 'https://api.openai.com/v1', 'gpt-4.1'],
     ['bare o3', { model: 'o3-mini' }, 'https://api.openai.com/v1', 'o3-mini'],
-    ['bare gemini-', { model: 'gemini-2.0-flash' }, 'https://generativelanguage.googleapis.com/v1beta/openai/', 'gemini-2.0-flash'],
-    ['base URL wins, first segment dropped', { model: 'anthropic/claude-x', baseUrl: 'http://127.0.0.1:9/v1' }, 'http://127.0.0.1:9/v1', 'claude-x'],
-    ['base URL accepts any provider', { model: 'whatever/some/model', baseUrl: 'http://127.0.0.1:9/v1' }, 'http://127.0.0.1:9/v1', 'some/model'],
-    ['base URL accepts a bare unknown name', { model: 'my-model', baseUrl: 'http://127.0.0.1:9/v1' }, 'http://127.0.0.1:9/v1', 'my-model'],
-    ['litellm_proxy with base URL', { model: 'litellm_proxy/claude', baseUrl: 'http://127.0.0.1:4000' }, 'http://127.0.0.1:4000', 'claude'],
+    [
+      'bare gemini-',
+      { model: 'gemini-2.0-flash' },
+      'https://generativelanguage.googleapis.com/v1beta/openai/',
+      'gemini-2.0-flash',
+    ],
+    [
+      'base URL wins, first segment dropped',
+      { model: 'anthropic/claude-x', baseUrl: 'http://127.0.0.1:9/v1' },
+      'http://127.0.0.1:9/v1',
+      'claude-x',
+    ],
+    [
+      'base URL accepts any provider',
+      { model: 'whatever/some/model', baseUrl: 'http://127.0.0.1:9/v1' },
+      'http://127.0.0.1:9/v1',
+      'some/model',
+    ],
+    [
+      'base URL accepts a bare unknown name',
+      { model: 'my-model', baseUrl: 'http://127.0.0.1:9/v1' },
+      'http://127.0.0.1:9/v1',
+      'my-model',
+    ],
+    [
+      'litellm_proxy with base URL',
+      { model: 'litellm_proxy/claude', baseUrl: 'http://127.0.0.1:4000' },
+      'http://127.0.0.1:4000',
+      'claude',
+    ],
     [
       'azure resource endpoint gets the deployment path',
       { model: 'azure/my-gpt4o', baseUrl: 'https://x.openai.azure.com', apiVersion: '2024-10-21' },
@@ -88,9 +133,15 @@ describe('prices', () => {
 
   it('cost = input + output, cached prompt tokens at the cache rate; a table override wins', () => {
     const p = findPrice('claude-sonnet-4-20250514');
-    expect(computeCost(p, { prompt_tokens: 1_000_000, completion_tokens: 100_000, cache_read_tokens: 0 })).toBeCloseTo(4.5);
-    expect(computeCost(p, { prompt_tokens: 1_000_000, completion_tokens: 0, cache_read_tokens: 500_000 })).toBeCloseTo(1.65);
+    expect(computeCost(p, { prompt_tokens: 1_000_000, completion_tokens: 100_000, cache_read_tokens: 0 })).toBeCloseTo(
+      4.5,
+    );
+    expect(computeCost(p, { prompt_tokens: 1_000_000, completion_tokens: 0, cache_read_tokens: 500_000 })).toBeCloseTo(
+      1.65,
+    );
     const custom = findPrice('my-model', { 'my-model': { inputPerMTok: 1, outputPerMTok: 2 } });
-    expect(computeCost(custom, { prompt_tokens: 2_000_000, completion_tokens: 1_000_000, cache_read_tokens: 0 })).toBeCloseTo(4);
+    expect(
+      computeCost(custom, { prompt_tokens: 2_000_000, completion_tokens: 1_000_000, cache_read_tokens: 0 }),
+    ).toBeCloseTo(4);
   });
 });

@@ -18,9 +18,21 @@ const ask = { messages: [{ role: 'user' as const, content: 'hi' }] };
 
 describe('replay', () => {
   it('records a live run and replays it in order, then fails clearly when exhausted', async () => {
-    llm = await startScriptedLlm([toolCall('execute_bash', { command: 'ls' }), text('--- success\ntrue\n\n--- explanation\nok')]);
+    llm = await startScriptedLlm([
+      toolCall('execute_bash', { command: 'ls' }),
+      text('--- success\ntrue\n\n--- explanation\nok'),
+    ]);
     const live = createLlmClient(
-      { model: 'openai/gpt-4o', baseUrl: llm.baseUrl, apiKey: 'k', numRetries: 0, retryMinWaitSec: 1, retryMaxWaitSec: 1, retryMultiplier: 1, timeoutSec: 10 },
+      {
+        model: 'openai/gpt-4o',
+        baseUrl: llm.baseUrl,
+        apiKey: 'k',
+        numRetries: 0,
+        retryMinWaitSec: 1,
+        retryMaxWaitSec: 1,
+        retryMultiplier: 1,
+        timeoutSec: 10,
+      },
       { logger: createRecordingLogger() },
     );
     const file = path.join(dir, 'rec', 'run.json');
@@ -32,7 +44,14 @@ describe('replay', () => {
     expect(saved.responses).toHaveLength(2);
 
     const replay = createLlmClient(
-      { model: `replay/${file}`, numRetries: 0, retryMinWaitSec: 1, retryMaxWaitSec: 1, retryMultiplier: 1, timeoutSec: 10 },
+      {
+        model: `replay/${file}`,
+        numRetries: 0,
+        retryMinWaitSec: 1,
+        retryMaxWaitSec: 1,
+        retryMultiplier: 1,
+        timeoutSec: 10,
+      },
       { logger: createRecordingLogger() },
     );
     const ra = await replay.complete(ask);
@@ -42,14 +61,30 @@ describe('replay', () => {
     expect(rb.content).toBe(b.content);
     const err = await replay.complete(ask).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverError);
-    expect((err as Error).message).toMatch(/replay file .* is exhausted: it holds 2 responses and the run asked for response 3/);
+    expect((err as Error).message).toMatch(
+      /replay file .* is exhausted: it holds 2 responses and the run asked for response 3/,
+    );
   });
 
   it('the replayFile setting wins over the model; tool-call arguments may be objects', async () => {
     const file = path.join(dir, 'hand.json');
-    writeFileSync(file, JSON.stringify({ version: 1, responses: [{ content: null, toolCalls: [{ name: 'think', arguments: { thought: 'x' } }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        responses: [{ content: null, toolCalls: [{ name: 'think', arguments: { thought: 'x' } }] }],
+      }),
+    );
     const c = createLlmClient(
-      { model: 'anthropic/claude-sonnet-4-20250514', replayFile: file, numRetries: 0, retryMinWaitSec: 1, retryMaxWaitSec: 1, retryMultiplier: 1, timeoutSec: 1 },
+      {
+        model: 'anthropic/claude-sonnet-4-20250514',
+        replayFile: file,
+        numRetries: 0,
+        retryMinWaitSec: 1,
+        retryMaxWaitSec: 1,
+        retryMultiplier: 1,
+        timeoutSec: 1,
+      },
       { logger: createRecordingLogger() },
     );
     const r = await c.complete(ask);

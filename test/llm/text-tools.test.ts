@@ -8,7 +8,13 @@ const tools: ToolSpec[] = [
     description: '',
     parameters: {
       type: 'object',
-      properties: { command: { type: 'string' }, path: { type: 'string' }, insert_line: { type: 'integer' }, view_range: { type: 'array' }, new_str: { type: 'string' } },
+      properties: {
+        command: { type: 'string' },
+        path: { type: 'string' },
+        insert_line: { type: 'integer' },
+        view_range: { type: 'array' },
+        new_str: { type: 'string' },
+      },
     },
   },
 ];

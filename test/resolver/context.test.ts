@@ -9,9 +9,19 @@ function gh() {
   g.issues.set(2, issueData({ number: 2, body: null as unknown as string }));
   g.comments.set(1, [
     commentData({ id: 11, body: 'second', createdAt: '2025-01-01T02:00:00Z', updatedAt: '2025-01-01T02:00:00Z' }),
-    commentData({ id: 10, body: 'first <!-- hidden -->', createdAt: '2025-01-01T01:00:00Z', updatedAt: '2025-01-01T01:00:00Z' }),
+    commentData({
+      id: 10,
+      body: 'first <!-- hidden -->',
+      createdAt: '2025-01-01T01:00:00Z',
+      updatedAt: '2025-01-01T01:00:00Z',
+    }),
     commentData({ id: 12, body: 'edited later', createdAt: '2025-01-01T03:00:00Z', updatedAt: '2025-01-05T00:00:00Z' }),
-    commentData({ id: 13, body: 'trigger (API version, edited)', createdAt: '2025-01-02T00:00:00Z', updatedAt: '2025-01-06T00:00:00Z' }),
+    commentData({
+      id: 13,
+      body: 'trigger (API version, edited)',
+      createdAt: '2025-01-02T00:00:00Z',
+      updatedAt: '2025-01-06T00:00:00Z',
+    }),
   ]);
   return g;
 }
@@ -33,7 +43,17 @@ describe('fetchIssueContext', () => {
   it('the payload wins for title, body and the trigger comment', async () => {
     const c = await fetchIssueContext(
       gh(),
-      { ...base, number: 1, commentId: 13, trigger: { time: '2025-01-02T00:00:00Z', title: 'Payload title', body: 'Payload body', commentBody: 'trigger (payload)' } },
+      {
+        ...base,
+        number: 1,
+        commentId: 13,
+        trigger: {
+          time: '2025-01-02T00:00:00Z',
+          title: 'Payload title',
+          body: 'Payload body',
+          commentBody: 'trigger (payload)',
+        },
+      },
       logger,
     );
     expect(c.issue.title).toBe('Payload title');
@@ -44,7 +64,9 @@ describe('fetchIssueContext', () => {
   it('a comment id takes just that comment; an unknown one is an error', async () => {
     const c = await fetchIssueContext(gh(), { ...base, number: 1, commentId: 11 }, logger);
     expect(c.issue.thread_comments).toEqual(['second']);
-    await expect(fetchIssueContext(gh(), { ...base, number: 1, commentId: 99 }, logger)).rejects.toThrow('Comment ID 99 did not have a match for issue 1');
+    await expect(fetchIssueContext(gh(), { ...base, number: 1, commentId: 99 }, logger)).rejects.toThrow(
+      'Comment ID 99 did not have a match for issue 1',
+    );
   });
 
   it('null body → "", no comments → null, other keys null', async () => {
@@ -57,7 +79,16 @@ describe('fetchIssueContext', () => {
 
   it('keeps at most the 100 most recent comments and caps each body', async () => {
     const g = gh();
-    g.comments.set(1, Array.from({ length: 120 }, (_, i) => commentData({ id: i, body: `c${i}`.padEnd(i === 119 ? 30_000 : 3, 'x'), createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() })));
+    g.comments.set(
+      1,
+      Array.from({ length: 120 }, (_, i) =>
+        commentData({
+          id: i,
+          body: `c${i}`.padEnd(i === 119 ? 30_000 : 3, 'x'),
+          createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+        }),
+      ),
+    );
     const c = await fetchIssueContext(g, { ...base, number: 1 }, logger);
     expect(c.issue.thread_comments).toHaveLength(100);
     expect(c.issue.thread_comments?.[0]).toBe('c20');
@@ -65,10 +96,12 @@ describe('fetchIssueContext', () => {
   });
 
   it('image URLs of Markdown images, in order', () => {
-    expect(extractImageUrls(['![a](https://x/1.png) text ![](http://x/2.jpg)', null, '![b](ftp://no) ![c](https://x/3.gif)'])).toEqual([
-      'https://x/1.png',
-      'http://x/2.jpg',
-      'https://x/3.gif',
-    ]);
+    expect(
+      extractImageUrls([
+        '![a](https://x/1.png) text ![](http://x/2.jpg)',
+        null,
+        '![b](ftp://no) ![c](https://x/3.gif)',
+      ]),
+    ).toEqual(['https://x/1.png', 'http://x/2.jpg', 'https://x/3.gif']);
   });
 });

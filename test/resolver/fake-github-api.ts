@@ -48,10 +48,19 @@ export function createFakeGitHubApi(opts: { defaultBranch?: string } = {}): Fake
     comments,
     branches,
     calls,
-    urls: { apiUrl: 'http://127.0.0.1:1/api/v3', graphqlUrl: 'http://127.0.0.1:1/api/graphql', serverUrl: 'http://127.0.0.1:1' },
+    urls: {
+      apiUrl: 'http://127.0.0.1:1/api/v3',
+      graphqlUrl: 'http://127.0.0.1:1/api/graphql',
+      serverUrl: 'http://127.0.0.1:1',
+    },
     async getRepo(r) {
       calls.push('getRepo');
-      return { defaultBranch: opts.defaultBranch ?? 'main', fullName: `${r.owner}/${r.repo}`, private: false, htmlUrl: '' };
+      return {
+        defaultBranch: opts.defaultBranch ?? 'main',
+        fullName: `${r.owner}/${r.repo}`,
+        private: false,
+        htmlUrl: '',
+      };
     },
     async getBranch(_r, name) {
       calls.push(`getBranch ${name}`);

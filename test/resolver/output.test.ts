@@ -28,17 +28,42 @@ describe('output.jsonl', () => {
   it('one compact line, keys in contract order, extras after error, issue keys complete and ordered', () => {
     const { error, success, ...rest } = record(1);
     const scrambled = { error, extra_field: 1, success, ...rest } as OutputRecord;
-    const line = serializeRecord({ ...scrambled, issue: { number: 1, title: 't', owner: 'o', repo: 'r' } as OutputRecord['issue'] });
+    const line = serializeRecord({
+      ...scrambled,
+      issue: { number: 1, title: 't', owner: 'o', repo: 'r' } as OutputRecord['issue'],
+    });
     expect(line.endsWith('\n')).toBe(true);
     expect(line.split('\n')).toHaveLength(2);
     expect(line).not.toMatch(/": |", "/);
     expect(line).toContain('"success":true');
     const parsed = JSON.parse(line);
     expect(Object.keys(parsed)).toEqual([
-      'issue', 'issue_type', 'instruction', 'base_commit', 'git_patch', 'history', 'metrics', 'success', 'comment_success', 'result_explanation', 'error', 'extra_field',
+      'issue',
+      'issue_type',
+      'instruction',
+      'base_commit',
+      'git_patch',
+      'history',
+      'metrics',
+      'success',
+      'comment_success',
+      'result_explanation',
+      'error',
+      'extra_field',
     ]);
     expect(Object.keys(parsed.issue)).toEqual([
-      'owner', 'repo', 'number', 'title', 'body', 'thread_comments', 'closing_issues', 'review_comments', 'review_threads', 'thread_ids', 'head_branch', 'base_branch',
+      'owner',
+      'repo',
+      'number',
+      'title',
+      'body',
+      'thread_comments',
+      'closing_issues',
+      'review_comments',
+      'review_threads',
+      'thread_ids',
+      'head_branch',
+      'base_branch',
     ]);
     expect(parsed.issue.body).toBe('');
     expect(parsed.issue.thread_comments).toBeNull();
@@ -46,7 +71,10 @@ describe('output.jsonl', () => {
 
   it('redacts every string on the way out', () => {
     const red = createRedactor(['my-secret-token-value']);
-    const line = serializeRecord(record(1, { result_explanation: 'leaked my-secret-token-value and ghp_' + 'x'.repeat(36) }), red);
+    const line = serializeRecord(
+      record(1, { result_explanation: 'leaked my-secret-token-value and ghp_' + 'x'.repeat(36) }),
+      red,
+    );
     expect(line).not.toContain('my-secret-token-value');
     expect(line).not.toContain('ghp_');
   });

@@ -18,20 +18,36 @@ const issue = issueRecord({
 
 describe('issue prompts (snapshots)', () => {
   it('default templates', () => {
-    const p = renderIssuePrompts({ issue, workspacePath: '/workspace', repoInstruction: '# AGENTS.md\nUse tox.', delimiter: createDelimiter('0123456789ab') });
+    const p = renderIssuePrompts({
+      issue,
+      workspacePath: '/workspace',
+      repoInstruction: '# AGENTS.md\nUse tox.',
+      delimiter: createDelimiter('0123456789ab'),
+    });
     expect(p.instruction).toMatchSnapshot('instruction');
     expect(p.system).toMatchSnapshot('system');
   });
 
   it('no comments and no repository instructions', () => {
-    const p = renderIssuePrompts({ issue: { ...issue, thread_comments: null }, workspacePath: '/tmp/ws', repoInstruction: '', delimiter: createDelimiter('0123456789ab') });
+    const p = renderIssuePrompts({
+      issue: { ...issue, thread_comments: null },
+      workspacePath: '/tmp/ws',
+      repoInstruction: '',
+      delimiter: createDelimiter('0123456789ab'),
+    });
     expect(p.instruction).toMatchSnapshot('instruction');
     expect(p.conversationInstructions).toMatchSnapshot('conversation');
     expect(p.conversationInstructions).not.toContain('basic information about this repository');
   });
 
   it('image URLs are listed as text without vision', () => {
-    const p = renderIssuePrompts({ issue, workspacePath: '/w', repoInstruction: '', delimiter: createDelimiter('n'), imageUrls: ['https://img.example/a.png'] });
+    const p = renderIssuePrompts({
+      issue,
+      workspacePath: '/w',
+      repoInstruction: '',
+      delimiter: createDelimiter('n'),
+      imageUrls: ['https://img.example/a.png'],
+    });
     expect(p.instruction).toContain('- https://img.example/a.png');
   });
 
@@ -46,14 +62,25 @@ describe('issue prompts (snapshots)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-tpl-'));
     const file = path.join(dir, 'my.jinja');
     writeFileSync(file, 'Fix this:\n{{ body }}\n');
-    writeFileSync(path.join(dir, 'my-conversation-instructions.jinja'), '{% if repo_instruction %}Repo: {{ repo_instruction }}{% else %}No repo info{% endif %}\n');
+    writeFileSync(
+      path.join(dir, 'my-conversation-instructions.jinja'),
+      '{% if repo_instruction %}Repo: {{ repo_instruction }}{% else %}No repo info{% endif %}\n',
+    );
     const t = await loadCustomTemplates(file);
-    const p = renderIssuePrompts({ issue, workspacePath: '/w', repoInstruction: '', delimiter: createDelimiter('n1'), templates: t });
+    const p = renderIssuePrompts({
+      issue,
+      workspacePath: '/w',
+      repoInstruction: '',
+      delimiter: createDelimiter('n1'),
+      templates: t,
+    });
     expect(p.instruction.startsWith('Fix this:\n<<<UNTRUSTED ISSUE n1')).toBe(true);
     expect(p.instruction.endsWith('<<<END UNTRUSTED ISSUE n1>>>')).toBe(true);
     expect(p.conversationInstructions).toBe('No repo info');
     writeFileSync(path.join(dir, 'lonely.jinja'), '{{ body }}');
-    await expect(loadCustomTemplates(path.join(dir, 'lonely.jinja'))).rejects.toThrow(/lonely-conversation-instructions\.jinja/);
+    await expect(loadCustomTemplates(path.join(dir, 'lonely.jinja'))).rejects.toThrow(
+      /lonely-conversation-instructions\.jinja/,
+    );
   });
 });
 

@@ -22,7 +22,15 @@ describe('recoverInflight (post step, security.md §9)', () => {
     writeFileSync(path.join(p.workspaceDir, 'a.txt'), 'a\nchanged by the agent\n');
     writeFileSync(path.join(p.workspaceDir, 'new.txt'), 'new\n');
     const issue = issueRecord({ owner: 'o', repo: 'r', number: 5, title: 't' });
-    await writeCheckpoint(p.inflightFile, { issue, issue_type: 'issue', instruction: 'fix', base_commit: base, history: [], metrics: null, iteration: 3 });
+    await writeCheckpoint(p.inflightFile, {
+      issue,
+      issue_type: 'issue',
+      instruction: 'fix',
+      base_commit: base,
+      history: [],
+      metrics: null,
+      iteration: 3,
+    });
 
     const logger = createRecordingLogger();
     const g = createGit({ serverUrl: 'http://127.0.0.1:9', authDir: path.join(out, 'auth'), logger });

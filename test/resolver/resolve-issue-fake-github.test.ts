@@ -18,7 +18,9 @@ import { createShellRuntimeFactory } from './shell-runtime.js';
 let fake: FakeGitHub;
 let llm: ScriptedLlm;
 beforeAll(async () => {
-  fake = await startFakeGitHub({ repos: [{ owner: 'octo', repo: 'hello', files: { 'app.py': 'print("hi")\n', 'AGENTS.md': 'Keep it simple.\n' } }] });
+  fake = await startFakeGitHub({
+    repos: [{ owner: 'octo', repo: 'hello', files: { 'app.py': 'print("hi")\n', 'AGENTS.md': 'Keep it simple.\n' } }],
+  });
   llm = await startScriptedLlm([
     toolCall('execute_bash', { command: `printf 'def greet():\\n    return "hello"\\n' > greet.py` }),
     toolCall('finish', { message: 'Added greet.py' }),
@@ -32,7 +34,12 @@ afterAll(async () => {
 
 describe('resolveIssue with the fake GitHub', () => {
   it('fetches the issue over REST, clones over HTTP and records the patch', async () => {
-    const issue = fake.addIssue({ owner: 'octo', repo: 'hello', title: 'Add greet()', body: 'We need a greet function.' });
+    const issue = fake.addIssue({
+      owner: 'octo',
+      repo: 'hello',
+      title: 'Add greet()',
+      body: 'We need a greet function.',
+    });
     fake.addComment({ owner: 'octo', repo: 'hello', issue: issue.number, body: 'It should return "hello".' });
     const logger = createRecordingLogger();
     const redactor = createRedactor([fake.token]);
@@ -41,10 +48,25 @@ describe('resolveIssue with the fake GitHub', () => {
     const out = await resolveIssue(
       {
         github: createGitHubApi(createOctokit({ token: fake.token, urls, logger, timing: { scale: 0.001 } }), urls),
-        git: createGit({ serverUrl: fake.serverUrl, token: fake.token, authDir: path.join(root, 'auth'), logger, redactor }),
+        git: createGit({
+          serverUrl: fake.serverUrl,
+          token: fake.token,
+          authDir: path.join(root, 'auth'),
+          logger,
+          redactor,
+        }),
         runtimeFactory: createShellRuntimeFactory(),
         llm: createLlmClient(
-          { model: 'openai/gpt-4o', apiKey: 'k', baseUrl: llm.baseUrl, numRetries: 0, retryMinWaitSec: 0, retryMaxWaitSec: 0, retryMultiplier: 1, timeoutSec: 30 },
+          {
+            model: 'openai/gpt-4o',
+            apiKey: 'k',
+            baseUrl: llm.baseUrl,
+            numRetries: 0,
+            retryMinWaitSec: 0,
+            retryMaxWaitSec: 0,
+            retryMultiplier: 1,
+            timeoutSec: 30,
+          },
           { logger },
         ),
         logger,

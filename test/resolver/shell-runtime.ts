@@ -46,7 +46,8 @@ export function createShellRuntimeFactory(): ShellRuntimeFactory {
       const run = async (command: string): Promise<CommandResult> => {
         runs += 1;
         commands.push(command);
-        if (closed || (factory.dieAfterRuns !== undefined && runs > factory.dieAfterRuns)) throw new Error('sandbox died');
+        if (closed || (factory.dieAfterRuns !== undefined && runs > factory.dieAfterRuns))
+          throw new Error('sandbox died');
         const tag = `__END_${Math.random().toString(36).slice(2)}__`;
         buf = '';
         sh.stdin.write(`${command}\nprintf '\\n${tag}%s\\n' "$?"\n`);
@@ -63,14 +64,24 @@ export function createShellRuntimeFactory(): ShellRuntimeFactory {
         workspacePath: opts.workspaceHostDir,
         run: (command) => run(command),
         async execute(action: ActionEvent): Promise<ObservationEvent> {
-          if (action.action !== 'run') return { observation: 'error', content: `ERROR: ${action.action} is not supported here`, extras: {} };
+          if (action.action !== 'run')
+            return { observation: 'error', content: `ERROR: ${action.action} is not supported here`, extras: {} };
           const r = await run(action.args.command);
           return {
             observation: 'run',
             content: r.output,
             extras: {
               command: action.args.command,
-              metadata: { exit_code: r.exitCode, pid: -1, username: null, hostname: null, working_dir: opts.workspaceHostDir, py_interpreter_path: null, prefix: '', suffix: `\n[The command completed with exit code ${r.exitCode}.]` },
+              metadata: {
+                exit_code: r.exitCode,
+                pid: -1,
+                username: null,
+                hostname: null,
+                working_dir: opts.workspaceHostDir,
+                py_interpreter_path: null,
+                prefix: '',
+                suffix: `\n[The command completed with exit code ${r.exitCode}.]`,
+              },
             },
             success: r.exitCode === 0,
           };

@@ -35,7 +35,9 @@ export function renderRunObservation(obs: ObservationEvent): string {
  * `defaultTimeoutSec` is the hard timeout of a command the model gave no timeout (the resolver uses 300 s);
  * such a command stays non-blocking, so the 10 s soft timeout applies too.
  */
-export function createExecuteBashTool(opts: { shortDescription?: boolean; defaultTimeoutSec?: number } = {}): AgentTool {
+export function createExecuteBashTool(
+  opts: { shortDescription?: boolean; defaultTimeoutSec?: number } = {},
+): AgentTool {
   return {
     spec: {
       name: 'execute_bash',
@@ -51,7 +53,8 @@ export function createExecuteBashTool(opts: { shortDescription?: boolean; defaul
           is_input: {
             type: 'string',
             enum: ['true', 'false'],
-            description: 'If "true", the command is input for the running process instead of a new command. Default "false".',
+            description:
+              'If "true", the command is input for the running process instead of a new command. Default "false".',
           },
           timeout: {
             type: 'number',
@@ -63,17 +66,31 @@ export function createExecuteBashTool(opts: { shortDescription?: boolean; defaul
       },
     },
     toAction(args, thought) {
-      if (typeof args.command !== 'string') return { ok: false, error: `Parameter 'command' of execute_bash must be a string.` };
+      if (typeof args.command !== 'string')
+        return { ok: false, error: `Parameter 'command' of execute_bash must be a string.` };
       let isInput = false;
       const rawInput = args.is_input;
       if (rawInput === true || rawInput === 'true') isInput = true;
-      else if (rawInput === undefined || rawInput === null || rawInput === false || rawInput === 'false') isInput = false;
-      else return { ok: false, error: `Invalid value for 'is_input' of execute_bash: ${JSON.stringify(rawInput)}. Use "true" or "false".` };
+      else if (rawInput === undefined || rawInput === null || rawInput === false || rawInput === 'false')
+        isInput = false;
+      else
+        return {
+          ok: false,
+          error: `Invalid value for 'is_input' of execute_bash: ${JSON.stringify(rawInput)}. Use "true" or "false".`,
+        };
       let timeout: number | undefined;
       if (args.timeout !== undefined && args.timeout !== null && args.timeout !== '') {
-        const t = typeof args.timeout === 'number' ? args.timeout : typeof args.timeout === 'string' ? Number(args.timeout) : NaN;
+        const t =
+          typeof args.timeout === 'number'
+            ? args.timeout
+            : typeof args.timeout === 'string'
+              ? Number(args.timeout)
+              : NaN;
         if (!Number.isFinite(t) || t <= 0) {
-          return { ok: false, error: `Invalid float passed to 'timeout' argument: ${JSON.stringify(args.timeout)}. Give a positive number of seconds.` };
+          return {
+            ok: false,
+            error: `Invalid float passed to 'timeout' argument: ${JSON.stringify(args.timeout)}. Give a positive number of seconds.`,
+          };
         }
         timeout = t;
       }

@@ -22,10 +22,15 @@ export function createFinishTool(): AgentTool {
     },
     terminal: true,
     toAction(args, thought) {
-      if (typeof args.message !== 'string') return { ok: false, error: `Parameter 'message' of finish must be a string.` };
+      if (typeof args.message !== 'string')
+        return { ok: false, error: `Parameter 'message' of finish must be a string.` };
       return {
         ok: true,
-        action: { action: 'finish', args: { final_thought: args.message, outputs: {}, thought }, message: args.message },
+        action: {
+          action: 'finish',
+          args: { final_thought: args.message, outputs: {}, thought },
+          message: args.message,
+        },
       };
     },
   };

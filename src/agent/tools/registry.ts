@@ -54,7 +54,10 @@ export function createToolRegistry(tools: AgentTool[]): ToolRegistry {
         };
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return { ok: false, error: `The arguments of your ${call.name} call must be a JSON object. Nothing was executed.` };
+        return {
+          ok: false,
+          error: `The arguments of your ${call.name} call must be a JSON object. Nothing was executed.`,
+        };
       }
       const args = parsed as Record<string, unknown>;
       const { allowed, required } = schemaKeys(tool.spec);

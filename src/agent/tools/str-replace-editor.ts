@@ -39,7 +39,9 @@ function parseViewRange(v: unknown): [number, number] | null | { error: string }
   if (Array.isArray(arr) && arr.length === 2 && arr.every((x) => Number.isInteger(Number(x)))) {
     return [Number(arr[0]), Number(arr[1])];
   }
-  return { error: `Parameter 'view_range' of str_replace_editor must be two integers [start, end]; got ${JSON.stringify(v)}.` };
+  return {
+    error: `Parameter 'view_range' of str_replace_editor must be two integers [start, end]; got ${JSON.stringify(v)}.`,
+  };
 }
 
 export function createStrReplaceEditorTool(): AgentTool {
@@ -50,11 +52,21 @@ export function createStrReplaceEditorTool(): AgentTool {
       parameters: {
         type: 'object',
         properties: {
-          command: { type: 'string', enum: [...COMMANDS], description: 'One of view, create, str_replace, insert, undo_edit.' },
+          command: {
+            type: 'string',
+            enum: [...COMMANDS],
+            description: 'One of view, create, str_replace, insert, undo_edit.',
+          },
           path: { type: 'string', description: 'Absolute path of the file or directory.' },
           file_text: { type: 'string', description: 'create: the content of the new file.' },
-          old_str: { type: 'string', description: 'str_replace: the exact text to replace (must be unique in the file).' },
-          new_str: { type: 'string', description: 'str_replace: the replacement (default empty); insert: the text to insert.' },
+          old_str: {
+            type: 'string',
+            description: 'str_replace: the exact text to replace (must be unique in the file).',
+          },
+          new_str: {
+            type: 'string',
+            description: 'str_replace: the replacement (default empty); insert: the text to insert.',
+          },
           insert_line: { type: 'integer', description: 'insert: new_str goes after this line (0 = top of the file).' },
           view_range: {
             type: 'array',
@@ -69,10 +81,16 @@ export function createStrReplaceEditorTool(): AgentTool {
     toAction(args, thought) {
       const command = args.command;
       if (!isEditorCommand(command)) {
-        return { ok: false, error: `Invalid command ${JSON.stringify(command)} for str_replace_editor. Allowed commands: ${COMMANDS.join(', ')}.` };
+        return {
+          ok: false,
+          error: `Invalid command ${JSON.stringify(command)} for str_replace_editor. Allowed commands: ${COMMANDS.join(', ')}.`,
+        };
       }
       if (typeof args.path !== 'string' || args.path === '') {
-        return { ok: false, error: `Parameter 'path' of str_replace_editor must be a non-empty string (an absolute path).` };
+        return {
+          ok: false,
+          error: `Parameter 'path' of str_replace_editor must be a non-empty string (an absolute path).`,
+        };
       }
       const risk = securityRisk(args.security_risk);
       if (command === 'view') {
@@ -82,7 +100,15 @@ export function createStrReplaceEditorTool(): AgentTool {
           ok: true,
           action: {
             action: 'read',
-            args: { path: args.path, start: 0, end: -1, thought, impl_source: 'oh_aci', view_range: range, security_risk: risk },
+            args: {
+              path: args.path,
+              start: 0,
+              end: -1,
+              thought,
+              impl_source: 'oh_aci',
+              view_range: range,
+              security_risk: risk,
+            },
             message: `Reading file: ${args.path}`,
           },
         };
@@ -97,7 +123,10 @@ export function createStrReplaceEditorTool(): AgentTool {
       if (args.insert_line !== undefined && args.insert_line !== null) {
         const n = typeof args.insert_line === 'number' ? args.insert_line : Number(args.insert_line);
         if (!Number.isInteger(n)) {
-          return { ok: false, error: `ERROR:\nInvalid insert_line value: '${String(args.insert_line)}'. Expected an integer.` };
+          return {
+            ok: false,
+            error: `ERROR:\nInvalid insert_line value: '${String(args.insert_line)}'. Expected an integer.`,
+          };
         }
         insertLine = n;
       }

@@ -16,7 +16,8 @@ export function createThinkTool(): AgentTool {
       },
     },
     toAction(args) {
-      if (typeof args.thought !== 'string') return { ok: false, error: `Parameter 'thought' of think must be a string.` };
+      if (typeof args.thought !== 'string')
+        return { ok: false, error: `Parameter 'thought' of think must be a string.` };
       return { ok: true, action: { action: 'think', args: { thought: args.thought }, message: args.thought } };
     },
     executeLocally() {

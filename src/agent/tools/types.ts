@@ -13,7 +13,9 @@ export interface AgentTool {
    */
   toAction(args: Record<string, unknown>, thought: string): ToAction;
   /** Answers the action on the host, without the sandbox (think). */
-  executeLocally?(action: ActionEvent): Pick<ObservationEvent, 'observation' | 'content' | 'extras'> & { success?: boolean };
+  executeLocally?(
+    action: ActionEvent,
+  ): Pick<ObservationEvent, 'observation' | 'content' | 'extras'> & { success?: boolean };
   /** Ends the run (finish): the loop stops after recording the action. */
   readonly terminal?: boolean;
   /** The text the model sees for an observation of this tool's action; default: the content. */
