@@ -10,5 +10,6 @@ export {
   type ReplayFile,
   type RecordedResponse,
 } from './replay.js';
+export { createTrajectoryReplayClient, loadTrajectory } from './trajectory-replay.js';
 export { describeToolsForPrompt, parseTextToolCalls, toTextMessages } from './text-tools.js';
 export type * from './types.js';
