@@ -1,0 +1,82 @@
+// End to end: the CLI halves (`resolve-issue`, then `send-pull-request`) as a user runs them, with the
+// token and model from the environment and GITHUB_*_URL pointing at the fake GitHub.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { distFile, NODE } from '../helpers/dist.js';
+import { FIXED_HELLO, githubEnv, ISSUE_TITLE, LLM_KEY, OWNER, REPO, startWorld, type World } from './fixtures.js';
+
+function cli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(NODE, [distFile('cli.js'), ...args], { env, cwd, timeout: 180_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let world: World | null = null;
+afterEach(async () => {
+  await world?.close();
+  world = null;
+});
+
+describe('CLI', () => {
+  it('resolve-issue then send-pull-request open a draft PR from the environment settings alone', async () => {
+    world = await startWorld();
+    const { fake, issueNumber } = world;
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'oh-cli-'));
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: cwd,
+      GIT_TERMINAL_PROMPT: '0',
+      GITHUB_TOKEN: fake.token,
+      LLM_MODEL: 'openai/gpt-4o',
+      LLM_API_KEY: LLM_KEY,
+      LLM_BASE_URL: world.llm.baseUrl,
+      ...githubEnv(fake),
+    };
+    const resolved = await cli(['resolve-issue', '--selected-repo', `${OWNER}/${REPO}`, '--issue-number', String(issueNumber), '--runtime', 'local'], env, cwd);
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(resolved.stdout + resolved.stderr).not.toContain(fake.token);
+    const record = JSON.parse(readFileSync(path.join(cwd, 'output', 'output.jsonl'), 'utf8').trim()) as { success: boolean; git_patch: string };
+    expect(record.success).toBe(true);
+    expect(record.git_patch).toContain('hello.py');
+    expect(fake.state.pulls).toEqual([]);
+
+    const sent = await cli(['send-pull-request', '--issue-number', String(issueNumber), '--pr-type', 'draft'], env, cwd);
+    expect(sent.code, sent.stderr).toBe(0);
+    const branch = `openhands-fix-issue-${issueNumber}`;
+    const pr = fake.state.pulls.find((p) => p.headRef === branch);
+    expect(pr).toMatchObject({ draft: true, title: `Fix issue #${issueNumber}: ${ISSUE_TITLE}` });
+    expect(sent.stdout + sent.stderr).toContain(`draft created: ${fake.serverUrl}/${OWNER}/${REPO}/pull/${pr?.number}`);
+    expect(await fake.readFile(OWNER, REPO, branch, 'hello.py')).toBe(FIXED_HELLO);
+    expect(fake.validationErrors).toEqual([]);
+
+    // visualize prints the same record, 4-space indented.
+    const vis = await cli(['visualize', '--issue-number', String(issueNumber)], env, cwd);
+    expect(vis.code).toBe(0);
+    expect(vis.stdout).toContain('\n    "issue": {');
+  });
+
+  it('rejects bad flags with the reference messages', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'oh-cli-'));
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd };
+    const cases: [string[], string][] = [
+      [['resolve-issue', '--selected-repo', 'noslash', '--issue-number', '1', '--token', 't', '--llm-model', 'openai/x'], 'Invalid repository format. Expected owner/repo'],
+      [['resolve-issue', '--selected-repo', 'a/b', '--issue-number', '1', '--llm-model', 'openai/x'], 'Token is required.'],
+      [['send-pull-request', '--issue-number', 'x1', '--token', 't'], 'Issue number x1 is not a number.'],
+      [['send-pull-request', '--issue-number', '1', '--token', 't', '--pr-type', 'weird'], 'Invalid pr_type: weird'],
+      [['send-pull-request', '--issue-number', '1'], 'token is not set'],
+      [['send-pull-request', '--issue-number', '1', '--token', 't', '--output-dir', 'nope'], 'Output directory nope does not exist.'],
+      [['visualize', '--issue-number', '1', '--vis-method', 'html'], 'Invalid visualization method: html'],
+      [['no-such-command'], "Unknown command 'no-such-command'"],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args, env, cwd);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
+  });
+});
