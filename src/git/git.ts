@@ -45,17 +45,18 @@ export function createGit(opts: CreateGitOptions): Git {
   });
   const remoteUrl = (owner: string, repo: string) => gitRemoteUrl(serverUrl, owner, repo);
 
-  const detail = (r: GitRunResult) => redactor.redact((r.stderr || r.stdout).trim());
+  const detail = (r: GitRunResult, withStdout = false) =>
+    redactor.redact((withStdout ? `${r.stdout}\n${r.stderr}` : r.stderr || r.stdout).trim());
 
   async function must(
     dir: string | undefined,
     args: string[],
-    fail: { code?: ErrorCode; message: string },
+    fail: { code?: ErrorCode; message: string; withStdout?: boolean },
     runOpts?: GitRunOptions,
   ): Promise<string> {
     const r = await run(dir, args, runOpts);
     if (r.exitCode !== 0) {
-      const why = detail(r);
+      const why = detail(r, fail.withStdout);
       opts.logger.debug(`git ${args[0] ?? ''} failed (exit ${r.exitCode}): ${why}`);
       throw new ResolverError(fail.code ?? 'git', why ? `${fail.message}: ${why}` : fail.message);
     }
@@ -150,7 +151,8 @@ export function createGit(opts: CreateGitOptions): Git {
       await must(
         dir,
         args,
-        { code: 'push', message: 'Failed to push changes to the remote repository' },
+        // --porcelain reports each ref's fate (e.g. `! HEAD:refs/heads/b [rejected] (non-fast-forward)`) on stdout.
+        { code: 'push', message: 'Failed to push changes to the remote repository', withStdout: true },
         { network: true },
       );
     },

@@ -12,6 +12,7 @@ import { webUrls } from '../github/urls.js';
 import type { GitHubApi, PullData, RepoRef } from '../github/types.js';
 import { baseBranchName, chooseBranch } from './branch-choice.js';
 import { commitMessage, prBody, prTitle, type CoAuthor } from './send-body.js';
+import { sendPrUpdate } from './send-pr-update.js';
 import type { OutputRecord } from './types.js';
 
 export type PrType = 'draft' | 'ready' | 'branch';
@@ -22,6 +23,8 @@ export interface SendDeps {
   git: Git;
   logger: Logger;
   redactor: Redactor;
+  /** PR records: an optional LLM overview of the per-feedback explanations (resolver.md §12.5.3). */
+  summarize?: (explanations: string[]) => Promise<string | null>;
 }
 
 export interface SendOptions {
@@ -46,6 +49,8 @@ export interface SendOptions {
   runId?: string | null;
   /** The trigger macro, kept out of our output (resolver.md §2.2). */
   macro?: string;
+  /** PR records: resolve each review thread whose feedback was judged addressed. */
+  resolveThreads?: boolean;
 }
 
 export interface SendResult {
@@ -92,9 +97,12 @@ async function prepareWorkDir(deps: SendDeps, o: SendOptions, workDir: string, r
   try {
     await deps.git.checkout(workDir, base);
   } catch {
-    // The copy may predate base_commit (or it sits on a PR head ref): fetch it once, then try again.
+    // The copy may predate base_commit, or base_commit is a PR head (possibly from a fork) that only
+    // refs/pull/N/head of the base repository holds: fetch once, then try again.
+    const refspec =
+      o.record.issue_type === 'pr' ? `+refs/pull/${o.record.issue.number}/head:refs/openhands/pr-head` : base;
     try {
-      await deps.git.fetch(workDir, [base]);
+      await deps.git.fetch(workDir, [refspec]);
       await deps.git.checkout(workDir, base);
     } catch (err) {
       throw new ResolverError('git', `Failed to check out commit ${base}: ${errorMessage(err)}`);
@@ -106,6 +114,80 @@ function normaliseCoAuthor(c: SendOptions['coAuthor']): CoAuthor | null {
   if (!c) return null;
   if (typeof c === 'string') return c.trim() === '' ? null : { login: c.trim() };
   return c;
+}
+
+/** Copy (or clone) at base_commit, apply the patch, commit with our identity. */
+async function prepareCommit(deps: SendDeps, o: SendOptions, repo: RepoRef) {
+  const r = o.record;
+  const n = r.issue.number;
+  const workDir = path.join(o.outputDir, 'patches', `${r.issue_type}_${n}`);
+  await prepareWorkDir(deps, o, workDir, repo);
+  const applied = await deps.git.applyPatch(workDir, r.git_patch ?? '');
+  if (!applied.applied) {
+    throw new ResolverError('patch', applied.error ?? `The patch for #${n} could not be applied.`);
+  }
+  const message = commitMessage(
+    {
+      issueType: r.issue_type,
+      number: n,
+      title: r.issue.title,
+      coAuthor: normaliseCoAuthor(o.coAuthor),
+      serverUrl: deps.api.urls.serverUrl,
+    },
+    deps.redactor,
+  );
+  const commit = await deps.git.commitAll(workDir, message, o.identity);
+  return { workDir, skipped: applied.skipped, commit };
+}
+
+function noChanges(deps: SendDeps, n: number): Pick<SendResult, 'conclusion' | 'message'> {
+  deps.logger.info(`No changes to commit for issue #${n}. Skipping commit.`);
+  return { conclusion: 'no-changes', message: 'ERROR: Openhands failed to make code changes.' };
+}
+
+/** PR records (resolver.md §12.5): update the existing PR, or a fallback branch. */
+async function sendPr(
+  deps: SendDeps,
+  o: SendOptions,
+  repo: RepoRef,
+  base: Omit<SendResult, 'conclusion'>,
+): Promise<SendResult> {
+  const r = o.record;
+  const n = r.issue.number;
+  const pull = await deps.api.getPull(repo, n);
+  if (pull.state !== 'open') {
+    throw new ResolverError(
+      'not-open',
+      `Pull request #${n} in ${repo.owner}/${repo.repo} is not open; nothing was pushed.`,
+    );
+  }
+  const prepared = await prepareCommit(deps, o, repo);
+  if (!prepared.commit.committed) return { ...base, skipped: prepared.skipped, ...noChanges(deps, n) };
+  const res = await sendPrUpdate(deps, {
+    record: r,
+    workDir: prepared.workDir,
+    identity: o.identity,
+    pull,
+    branchCollision: o.branchCollision ?? 'reuse',
+    runId: o.runId ?? `local-${Date.now()}`,
+    resolveThreads: o.resolveThreads ?? false,
+    macro: o.macro,
+  });
+  const warnings = res.fallbackReason
+    ? [`Pushed to ${res.branch}: ${res.fallbackReason}.`, ...res.warnings]
+    : res.warnings;
+  return {
+    ...base,
+    conclusion: r.success ? 'success' : 'failure',
+    url: r.success ? res.url : (res.compareUrl ?? res.url),
+    number: n,
+    branch: res.branch,
+    skipped: prepared.skipped,
+    prType: res.pushedToHead ? o.prType : 'branch',
+    updated: res.pushedToHead,
+    commitSha: prepared.commit.sha,
+    warnings,
+  };
 }
 
 export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<SendResult> {
@@ -126,15 +208,10 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
     deps.logger.info(message);
     return { ...base, conclusion: 'skipped', message };
   }
-  if (r.issue_type === 'pr') {
-    throw new ResolverError(
-      'internal',
-      `send-pull-request: records for pull requests (issue_type "pr", #${n}) are not yet supported; only issue records can be sent.`,
-    );
-  }
-  if (!r.base_commit) throw new ResolverError('internal', `The record for issue #${n} has no base_commit.`);
-
+  if (!r.base_commit) throw new ResolverError('internal', `The record for #${n} has no base_commit.`);
   const repo: RepoRef = { owner: r.issue.owner, repo: r.issue.repo };
+  if (r.issue_type === 'pr') return sendPr(deps, o, repo, base);
+
   const pushRepo: RepoRef = { owner: o.forkOwner?.trim() || repo.owner, repo: repo.repo };
   const isFork = pushRepo.owner.toLowerCase() !== repo.owner.toLowerCase();
 
@@ -150,33 +227,9 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
   }
 
   // 2. Pristine copy at base_commit, patch, commit.
-  const workDir = path.join(o.outputDir, 'patches', `${r.issue_type}_${n}`);
-  await prepareWorkDir(deps, o, workDir, repo);
-  const applied = await deps.git.applyPatch(workDir, r.git_patch ?? '');
-  if (!applied.applied) {
-    throw new ResolverError('patch', applied.error ?? `The patch for issue #${n} could not be applied.`);
-  }
-  const skipped = applied.skipped;
-  const message = commitMessage(
-    {
-      issueType: r.issue_type,
-      number: n,
-      title: r.issue.title,
-      coAuthor: normaliseCoAuthor(o.coAuthor),
-      serverUrl: deps.api.urls.serverUrl,
-    },
-    deps.redactor,
-  );
-  const commit = await deps.git.commitAll(workDir, message, o.identity);
-  if (!commit.committed) {
-    deps.logger.info(`No changes to commit for issue #${n}. Skipping commit.`);
-    return {
-      ...base,
-      skipped,
-      conclusion: 'no-changes',
-      message: 'ERROR: Openhands failed to make code changes.',
-    };
-  }
+  const prepared = await prepareCommit(deps, o, repo);
+  if (!prepared.commit.committed) return { ...base, skipped: prepared.skipped, ...noChanges(deps, n) };
+  const { workDir, skipped, commit } = prepared;
 
   // 3. Branch (§12.3), then push.
   const choice = await chooseBranch(deps, {

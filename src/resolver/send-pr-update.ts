@@ -1,0 +1,263 @@
+// The PR path of send-pull-request (resolver.md §12.5): push the fix to the PR head (fast-forward only, one
+// rebase on a moved head), or to `openhands-fix-pr-{N}` in the base repository when the head is a fork, the
+// rebase conflicts, or the record was not successful; then a summary comment and per-thread replies.
+import { ResolverError, errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Redactor } from '../core/redact.js';
+import type { Git, GitIdentity } from '../git/types.js';
+import { createCommenter, fitBody, finalizeBody } from '../github/comments.js';
+import { hasRunMarker, marker } from '../github/marker.js';
+import { webUrls } from '../github/urls.js';
+import type { GitHubApi, PullData, RepoRef } from '../github/types.js';
+import { baseBranchName, chooseBranch } from './branch-choice.js';
+import type { OutputRecord } from './types.js';
+
+/** The fixed header of every thread reply (kept from the reference). */
+export const THREAD_REPLY_HEADER = 'Openhands fix success summary\n\n\n';
+
+export interface PrUpdateDeps {
+  api: GitHubApi;
+  git: Git;
+  logger: Logger;
+  redactor: Redactor;
+  /** Optional LLM overview of the per-feedback explanations; null/empty or a throw → the plain list. */
+  summarize?: (explanations: string[]) => Promise<string | null>;
+}
+
+export interface PrUpdateOptions {
+  record: OutputRecord;
+  workDir: string;
+  identity: GitIdentity;
+  pull: PullData;
+  branchCollision: 'reuse' | 'new';
+  runId: string;
+  resolveThreads: boolean;
+  macro?: string;
+}
+
+export interface PrUpdateResult {
+  url: string;
+  /** The branch that received the commit: the PR head, or the fallback `openhands-fix-pr-N`. */
+  branch: string;
+  /** True when the commit went to the PR head. */
+  pushedToHead: boolean;
+  /** Why the fallback branch was used, when it was. */
+  fallbackReason: string | null;
+  compareUrl: string | null;
+  warnings: string[];
+}
+
+/** `result_explanation` of a PR record: an inline JSON list of strings, or null when it is not one. */
+export function parseExplanations(text: string): string[] | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
+  } catch {
+    // Not JSON: the caller reports it as unparsable.
+  }
+  return null;
+}
+
+const NON_FAST_FORWARD = /non-fast-forward|fetch first|\[rejected\]|tip of your current branch is behind|stale info/i;
+
+type HeadPush = { ok: true } | { ok: false; reason: string };
+
+/** Fast-forward push to the PR head; on a moved head, rebase our single commit once and try again. */
+async function pushToHead(deps: PrUpdateDeps, o: PrUpdateOptions, repo: RepoRef): Promise<HeadPush> {
+  const target = { ...repo, branch: o.pull.headRef };
+  try {
+    await deps.git.push(o.workDir, target);
+    return { ok: true };
+  } catch (err) {
+    if (!NON_FAST_FORWARD.test(errorMessage(err))) throw err;
+  }
+  deps.logger.info(`The head of pull request #${o.pull.number} moved; rebasing our commit once.`);
+  await deps.git.fetch(o.workDir, [`+refs/heads/${o.pull.headRef}:refs/openhands/pr-head`]);
+  const identity = ['-c', `user.name=${o.identity.name}`, '-c', `user.email=${o.identity.email}`];
+  try {
+    await deps.git.raw(o.workDir, [...identity, 'rebase', '--no-autostash', 'refs/openhands/pr-head']);
+  } catch {
+    await deps.git.raw(o.workDir, ['rebase', '--abort']).catch(() => undefined);
+    return { ok: false, reason: 'our commit conflicts with changes pushed to the pull request after the run started' };
+  }
+  try {
+    await deps.git.push(o.workDir, target);
+    return { ok: true };
+  } catch (err) {
+    if (!NON_FAST_FORWARD.test(errorMessage(err))) throw err;
+    return { ok: false, reason: 'the pull request head kept moving while we pushed' };
+  }
+}
+
+export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Promise<PrUpdateResult> {
+  const r = o.record;
+  const n = r.issue.number;
+  const repo: RepoRef = { owner: r.issue.owner, repo: r.issue.repo };
+  const prUrl = webUrls.pull(deps.api.urls, repo.owner, repo.repo, n);
+  const warnings: string[] = [];
+  const headRepo = o.pull.headRepoFullName?.toLowerCase() ?? null;
+  const isFork = headRepo !== `${repo.owner}/${repo.repo}`.toLowerCase();
+
+  let fallbackReason: string | null = null;
+  if (!r.success) fallbackReason = 'the attempt was not judged successful, so the pull request branch was left alone';
+  else if (isFork) fallbackReason = 'the pull request comes from a fork, and we never push to forks';
+  else {
+    const pushed = await pushToHead(deps, o, repo);
+    if (!pushed.ok) fallbackReason = pushed.reason;
+  }
+
+  let branch = o.pull.headRef;
+  let compareUrl: string | null = null;
+  if (fallbackReason !== null) {
+    const choice = await chooseBranch(deps, {
+      workDir: o.workDir,
+      baseRepo: repo,
+      pushRepo: repo,
+      baseName: baseBranchName('pr', n),
+      targetBranch: o.pull.baseRef,
+      identity: o.identity,
+      mode: o.branchCollision,
+      successPath: r.success,
+    });
+    branch = choice.branch;
+    try {
+      await deps.git.checkout(o.workDir, 'HEAD', { newBranch: branch });
+    } catch (err) {
+      throw new ResolverError('git', `Failed to create a new branch ${branch} in ${o.workDir}: ${errorMessage(err)}`);
+    }
+    await deps.git.push(o.workDir, { ...repo, branch, forceWithLease: choice.lease });
+    compareUrl = webUrls.compare(deps.api.urls, repo.owner, repo.repo, branch);
+    deps.logger.info(`Pushed the changes to ${branch} instead of the pull request branch: ${fallbackReason}.`);
+    if (!r.success) return { url: prUrl, branch, pushedToHead: false, fallbackReason, compareUrl, warnings };
+  } else {
+    deps.logger.info(`Updated pull request ${prUrl} with new patches.`);
+  }
+
+  await postSummary(deps, o, repo, { branch, compareUrl, fallbackReason }, warnings);
+  await replyToThreads(deps, o, repo, warnings);
+  return { url: prUrl, branch, pushedToHead: fallbackReason === null, fallbackReason, compareUrl, warnings };
+}
+
+async function postSummary(
+  deps: PrUpdateDeps,
+  o: PrUpdateOptions,
+  repo: RepoRef,
+  where: { branch: string; compareUrl: string | null; fallbackReason: string | null },
+  warnings: string[],
+): Promise<void> {
+  const r = o.record;
+  const explanations = parseExplanations(r.result_explanation);
+  const note =
+    where.fallbackReason && where.compareUrl
+      ? `\n\nThe changes are on branch [\`${where.branch}\`](${where.compareUrl}), not on this pull request's branch: ${where.fallbackReason}.`
+      : '';
+  let body: string;
+  if (explanations === null) {
+    body = fitBody({
+      head: 'OpenHands pushed an update to this pull request, but its result could not be summarised:\n\n```\n',
+      variable: r.result_explanation.replace(/```/g, "'''"),
+      tail: `\n\`\`\`${note}`,
+    });
+  } else if (explanations.length === 0) {
+    if (note === '') return;
+    body = `OpenHands pushed an update.${note}`;
+  } else {
+    let overview: string | null = null;
+    if (deps.summarize) {
+      try {
+        overview = (await deps.summarize(explanations))?.trim() || null;
+      } catch (err) {
+        deps.logger.warn(`Could not summarise the update with the LLM: ${deps.redactor.redact(errorMessage(err))}`);
+      }
+    }
+    const list = overview ?? explanations.map((e) => `- ${e}`).join('\n');
+    body = fitBody({
+      head: overview ? '' : 'OpenHands pushed an update to this pull request. Feedback addressed:\n\n',
+      variable: list,
+      tail: note,
+    });
+  }
+  try {
+    const commenter = createCommenter({
+      api: deps.api,
+      repo,
+      number: r.issue.number,
+      runId: o.runId,
+      redactor: deps.redactor,
+      logger: deps.logger,
+      macro: o.macro,
+    });
+    await commenter.postFinal('pr-update', body);
+  } catch (err) {
+    const w = `Could not post the summary comment: ${deps.redactor.redact(errorMessage(err))}`;
+    deps.logger.warn(w);
+    warnings.push(w);
+  }
+}
+
+async function replyToThreads(
+  deps: PrUpdateDeps,
+  o: PrUpdateOptions,
+  repo: RepoRef,
+  warnings: string[],
+): Promise<void> {
+  const r = o.record;
+  const threadIds = r.issue.thread_ids ?? [];
+  // Replies belong to per-thread judgements only.
+  if ((r.issue.review_threads ?? []).length === 0 || threadIds.length === 0) return;
+  const explanations = parseExplanations(r.result_explanation);
+  if (explanations === null) {
+    const body = fitBody({
+      head: 'OpenHands could not reply to the review threads because the explanations were not a list:\n\n```\n',
+      variable: r.result_explanation.replace(/```/g, "'''"),
+      tail: '\n```',
+    });
+    try {
+      await deps.api.createComment(
+        repo,
+        r.issue.number,
+        finalizeBody(body, { redactor: deps.redactor, macro: o.macro, marker: marker('thread-reply', o.runId) }),
+      );
+    } catch (err) {
+      warnings.push(`Could not post the thread-reply failure comment: ${deps.redactor.redact(errorMessage(err))}`);
+    }
+    return;
+  }
+  // Idempotency: skip threads whose last comment already carries this run's reply (security.md §7).
+  let alreadyReplied = new Set<string>();
+  try {
+    const data = await deps.api.getPullReviewData(repo, r.issue.number);
+    alreadyReplied = new Set(
+      data.threads.filter((t) => hasRunMarker(t.comments.at(-1)?.body, 'thread-reply', o.runId)).map((t) => t.id),
+    );
+  } catch (err) {
+    deps.logger.warn(`Could not read the review threads before replying: ${deps.redactor.redact(errorMessage(err))}`);
+  }
+  const count = Math.min(threadIds.length, explanations.length);
+  for (let i = 0; i < count; i++) {
+    const id = threadIds[i] as string;
+    if (alreadyReplied.has(id)) continue;
+    const body = finalizeBody(THREAD_REPLY_HEADER + (explanations[i] as string), {
+      redactor: deps.redactor,
+      macro: o.macro,
+      marker: marker('thread-reply', o.runId),
+    });
+    try {
+      await deps.api.replyToReviewThread(id, body);
+    } catch (err) {
+      const w = `Could not reply to review thread ${id}: ${deps.redactor.redact(errorMessage(err))}`;
+      deps.logger.warn(w);
+      warnings.push(w);
+      continue;
+    }
+    if (o.resolveThreads && r.comment_success?.[i] === true) {
+      try {
+        await deps.api.resolveReviewThread(id);
+      } catch (err) {
+        const w = `Could not resolve review thread ${id}: ${deps.redactor.redact(errorMessage(err))}`;
+        deps.logger.warn(w);
+        warnings.push(w);
+      }
+    }
+  }
+}
