@@ -185,6 +185,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
           defaultTools({
             commandTimeoutSec: opts.commandTimeoutSec ?? 300,
             shortDescriptions: wantsShortDescriptions(deps.llm.model),
+            jupyter: opts.runtime.plugins?.includes('jupyter') ?? false,
           }),
         ),
         logger,

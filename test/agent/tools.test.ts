@@ -26,6 +26,23 @@ describe('tool schemas', () => {
   });
 });
 
+describe('execute_ipython_cell', () => {
+  it('is offered only with the Jupyter plugin, before the editor, and maps to run_ipython', () => {
+    const withJupyter = createToolRegistry(defaultTools({ jupyter: true }));
+    expect(withJupyter.specs.map((s) => s.name)).toEqual([
+      'execute_bash',
+      'think',
+      'finish',
+      'execute_ipython_cell',
+      'str_replace_editor',
+    ]);
+    const p = withJupyter.prepare({ id: 'c', name: 'execute_ipython_cell', arguments: '{"code":"print(1)"}' }, '');
+    if (!p.ok) throw new Error(p.error);
+    expect(p.action).toMatchObject({ action: 'run_ipython', args: { code: 'print(1)', include_extra: true } });
+    expect(reg.prepare({ id: 'c', name: 'execute_ipython_cell', arguments: '{"code":"x"}' }, '').ok).toBe(false);
+  });
+});
+
 describe('calls → actions', () => {
   it.each([
     [

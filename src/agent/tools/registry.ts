@@ -3,6 +3,7 @@
 import type { ActionEvent, ObservationEvent } from '../../core/events.js';
 import type { ToolCall, ToolSpec } from '../../llm/types.js';
 import { createExecuteBashTool, renderRunObservation } from './execute-bash.js';
+import { createExecuteIpythonCellTool } from './execute-ipython-cell.js';
 import { createFinishTool } from './finish.js';
 import { createStrReplaceEditorTool } from './str-replace-editor.js';
 import { createThinkTool } from './think.js';
@@ -93,14 +94,17 @@ export interface DefaultToolOptions {
   commandTimeoutSec?: number;
   /** Short descriptions for models that cap them (names containing gpt-4, o1, o3, o4). */
   shortDescriptions?: boolean;
+  /** Offer execute_ipython_cell (only when the sandbox runs the Jupyter plugin). */
+  jupyter?: boolean;
 }
 
-/** The CodeAct set in the reference's order: execute_bash, think, finish, str_replace_editor. */
+/** The CodeAct set in the reference's order: execute_bash, think, finish, [execute_ipython_cell], str_replace_editor. */
 export function defaultTools(opts: DefaultToolOptions = {}): AgentTool[] {
   return [
     createExecuteBashTool({ shortDescription: opts.shortDescriptions, defaultTimeoutSec: opts.commandTimeoutSec }),
     createThinkTool(),
     createFinishTool(),
+    ...(opts.jupyter ? [createExecuteIpythonCellTool()] : []),
     createStrReplaceEditorTool(),
   ];
 }
