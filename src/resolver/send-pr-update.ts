@@ -45,6 +45,8 @@ export interface PrUpdateResult {
   fallbackReason: string | null;
   compareUrl: string | null;
   warnings: string[];
+  /** The `pr-update` summary was posted (it is this run's final comment: resolver.md §13). */
+  commented: boolean;
 }
 
 /** `result_explanation` of a PR record: an inline JSON list of strings, or null when it is not one. */
@@ -128,14 +130,16 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
     await deps.git.push(o.workDir, { ...repo, branch, forceWithLease: choice.lease });
     compareUrl = webUrls.compare(deps.api.urls, repo.owner, repo.repo, branch);
     deps.logger.info(`Pushed the changes to ${branch} instead of the pull request branch: ${fallbackReason}.`);
-    if (!r.success) return { url: prUrl, branch, pushedToHead: false, fallbackReason, compareUrl, warnings };
+    if (!r.success) {
+      return { url: prUrl, branch, pushedToHead: false, fallbackReason, compareUrl, warnings, commented: false };
+    }
   } else {
     deps.logger.info(`Updated pull request ${prUrl} with new patches.`);
   }
 
-  await postSummary(deps, o, repo, { branch, compareUrl, fallbackReason }, warnings);
+  const commented = await postSummary(deps, o, repo, { branch, compareUrl, fallbackReason }, warnings);
   await replyToThreads(deps, o, repo, warnings);
-  return { url: prUrl, branch, pushedToHead: fallbackReason === null, fallbackReason, compareUrl, warnings };
+  return { url: prUrl, branch, pushedToHead: fallbackReason === null, fallbackReason, compareUrl, warnings, commented };
 }
 
 async function postSummary(
@@ -144,7 +148,7 @@ async function postSummary(
   repo: RepoRef,
   where: { branch: string; compareUrl: string | null; fallbackReason: string | null },
   warnings: string[],
-): Promise<void> {
+): Promise<boolean> {
   const r = o.record;
   const explanations = parseExplanations(r.result_explanation);
   const note =
@@ -159,7 +163,7 @@ async function postSummary(
       tail: `\n\`\`\`${note}`,
     });
   } else if (explanations.length === 0) {
-    if (note === '') return;
+    if (note === '') return false;
     body = `OpenHands pushed an update.${note}`;
   } else {
     let overview: string | null = null;
@@ -188,10 +192,12 @@ async function postSummary(
       macro: o.macro,
     });
     await commenter.postFinal('pr-update', body);
+    return true;
   } catch (err) {
     const w = `Could not post the summary comment: ${deps.redactor.redact(errorMessage(err))}`;
     deps.logger.warn(w);
     warnings.push(w);
+    return false;
   }
 }
 

@@ -70,6 +70,11 @@ export interface SendResult {
   warnings: string[];
   /** For `no-changes` and `skipped`: the reference's message. */
   message?: string;
+  /**
+   * PR records: the `pr-update` summary comment was posted; it is this run's final comment, so callers post
+   * no other success comment (resolver.md §13).
+   */
+  commented: boolean;
 }
 
 const MISSING_PERMISSION_HINT =
@@ -187,6 +192,7 @@ async function sendPr(
     updated: res.pushedToHead,
     commitSha: prepared.commit.sha,
     warnings,
+    commented: res.commented,
   };
 }
 
@@ -202,6 +208,7 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
     updated: false,
     commitSha: null,
     warnings: [],
+    commented: false,
   };
   if (!r.success && !o.sendOnFailure) {
     const message = `Issue ${n} was not successfully resolved. Skipping PR creation.`;

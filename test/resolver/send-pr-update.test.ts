@@ -260,6 +260,7 @@ describe('sendPullRequest: PR path', () => {
       branch,
       url: `${fake.serverUrl}/${O}/${s.repo}/compare/${branch}?expand=1`,
     });
+    expect(res.commented).toBe(false);
     expect(await fake.resolveRef(O, s.repo, 'feature')).toBe(s.headSha);
     expect(commentsOn(s.repo, s.number)).toHaveLength(0);
     expect(thread(s.threadIds[0] ?? '')?.comments).toHaveLength(1);
