@@ -29,6 +29,13 @@ export function gitRemoteUrl(serverUrl: string, owner: string, repo: string): st
   return `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}.git`;
 }
 
+/** The subcommand of an argv that may start with `-c name=value` pairs. */
+function subcommand(args: readonly string[]): string {
+  let i = 0;
+  while (args[i] === '-c') i += 2;
+  return args[i] ?? '';
+}
+
 const SHA_RE = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 export function createGit(opts: CreateGitOptions): Git {
@@ -57,7 +64,7 @@ export function createGit(opts: CreateGitOptions): Git {
     const r = await run(dir, args, runOpts);
     if (r.exitCode !== 0) {
       const why = detail(r, fail.withStdout);
-      opts.logger.debug(`git ${args[0] ?? ''} failed (exit ${r.exitCode}): ${why}`);
+      opts.logger.debug(`git ${subcommand(args)} failed (exit ${r.exitCode}): ${why}`);
       throw new ResolverError(fail.code ?? 'git', why ? `${fail.message}: ${why}` : fail.message);
     }
     return r.stdout;
@@ -158,7 +165,7 @@ export function createGit(opts: CreateGitOptions): Git {
     },
 
     async raw(dir, args) {
-      return must(dir, args, { message: `git ${args[0] ?? ''} failed` });
+      return must(dir, args, { message: `git ${subcommand(args)} failed` });
     },
   };
   return git;
