@@ -301,13 +301,11 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
   const logger = opts.logger;
   const docker = await connectDocker(cfg.docker);
   const image = opts.image ?? DEFAULT_DOCKER_IMAGE;
-  const hostWorkspace = path.resolve(opts.workspaceHostDir);
-  if (!statSync(hostWorkspace, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ResolverError(
-      'runtime',
-      `workspace folder ${hostWorkspace} does not exist; create it before the runtime`,
-    );
+  const requested = path.resolve(opts.workspaceHostDir);
+  if (!statSync(requested, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ResolverError('runtime', `workspace folder ${requested} does not exist; create it before the runtime`);
   }
+  const hostWorkspace = realpathSync(requested);
   const imageInfo = await ensureImage(docker, image, logger);
   const nodePath = realpathSync(cfg.nodePath ?? process.execPath);
   const serverScript = realpathSync(opts.serverScript ?? cfg.serverScript ?? defaultServerScript());

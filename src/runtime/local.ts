@@ -16,7 +16,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
@@ -425,11 +424,12 @@ export class LocalRuntimeManager {
     else if (spec.network === 'full') {
       opts.logger.debug('bwrap sandbox shares the host network (sandbox-network: full)');
     }
-    const hostDir = path.resolve(opts.workspaceHostDir);
-    const stat = statSync(hostDir, { throwIfNoEntry: false });
-    if (!stat?.isDirectory()) {
-      throw new ResolverError('runtime', `workspace folder ${hostDir} does not exist; create it before the runtime`);
+    const requested = path.resolve(opts.workspaceHostDir);
+    if (!statSync(requested, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new ResolverError('runtime', `workspace folder ${requested} does not exist; create it before the runtime`);
     }
+    // The real path: a warm bwrap slot swaps the folder for a symlink, which needs the folder itself.
+    const hostDir = realpathSync(requested);
     let runtime = await this.#tryWarm(spec, opts, hostDir);
     if (!runtime) {
       const server = await launchServer(cfg, spec, opts.env, { hostDir });

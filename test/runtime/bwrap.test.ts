@@ -1,0 +1,67 @@
+// The bubblewrap argv rules (security.md §3) and the probe.
+import { describe, expect, it } from 'vitest';
+import { bwrapArgs, probeBwrap } from '../../src/runtime/bwrap.js';
+
+function pairs(args: string[], flag: string): [string, string][] {
+  const out: [string, string][] = [];
+  args.forEach((a, i) => {
+    if (a === flag) out.push([args[i + 1]!, args[i + 2]!]);
+  });
+  return out;
+}
+
+describe('bwrapArgs', () => {
+  const base = {
+    workspaceHostDir: '/tmp/ws',
+    runHostDir: '/tmp/run',
+    readOnly: [{ source: '/opt/node/bin/node', dest: '/openhands/bin/node' }],
+  };
+
+  it('binds system folders read-only and selectively, never / or /etc as a whole', () => {
+    const args = bwrapArgs({ ...base, network: true });
+    const ro = pairs(args, '--ro-bind');
+    const sources = ro.map(([s]) => s);
+    expect(sources).toContain('/usr');
+    expect(sources).not.toContain('/');
+    expect(sources).not.toContain('/etc');
+    for (const p of ['/root', '/home', '/var', '/run', '/etc/shadow', '/etc/sudoers', '/etc/docker', '/etc/npmrc']) {
+      expect(sources).not.toContain(p);
+    }
+    for (const [s] of ro.filter(([src]) => src.startsWith('/etc/'))) expect(s.split('/')).toHaveLength(3);
+    expect(ro).toContainEqual(['/opt/node/bin/node', '/openhands/bin/node']);
+    // the only writable binds are the workspace and the run folder
+    expect(pairs(args, '--bind')).toEqual([
+      ['/tmp/ws', '/workspace'],
+      ['/tmp/run', '/openhands/run'],
+    ]);
+  });
+
+  it.each([
+    [true, false],
+    [false, true],
+  ])(
+    'network %s -> --unshare-net %s; always own pid/ipc/uts, no capabilities, dies with the parent',
+    (network, unshareNet) => {
+      const args = bwrapArgs({ ...base, network });
+      expect(args.includes('--unshare-net')).toBe(unshareNet);
+      for (const f of ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent', '--new-session']) {
+        expect(args).toContain(f);
+      }
+      expect(pairs(args, '--cap-drop')[0]?.[0]).toBe('ALL');
+      expect(args.slice(args.indexOf('--chdir'), args.indexOf('--chdir') + 2)).toEqual(['--chdir', '/workspace']);
+    },
+  );
+});
+
+describe('probeBwrap', () => {
+  it('says how to install bwrap when it is missing', async () => {
+    const r = await probeBwrap('/nonexistent/bwrap');
+    expect(r).toEqual({ ok: false, reason: '/nonexistent/bwrap is not installed (apt-get install bubblewrap)' });
+  });
+
+  it('reports a bwrap that fails, with its message', async () => {
+    const r = await probeBwrap('/bin/false');
+    expect(r.ok).toBe(false);
+    expect(r.reason).toContain('/bin/false failed (exit 1)');
+  });
+});
