@@ -22,6 +22,8 @@ export interface CreateGitOptions {
   env?: Record<string, string>;
   /** Observes every argv (tests assert the token is in none). */
   onCommand?: (argv: readonly string[]) => void;
+  /** Upper bound for clone, fetch and push (default 15 minutes). */
+  networkTimeoutMs?: number;
 }
 
 /** `{serverUrl}/{owner}/{repo}.git`: the only remote URL form, never with a credential in it. */
@@ -49,6 +51,7 @@ export function createGit(opts: CreateGitOptions): Git {
     redactor,
     env: opts.env,
     onCommand: opts.onCommand,
+    networkTimeoutMs: opts.networkTimeoutMs,
   });
   const remoteUrl = (owner: string, repo: string) => gitRemoteUrl(serverUrl, owner, repo);
 

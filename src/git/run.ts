@@ -79,6 +79,19 @@ export interface GitRunnerOptions {
   env?: Record<string, string>;
   /** Observes every argv before it runs (tests assert the token is in none). */
   onCommand?: (argv: readonly string[]) => void;
+  /** Upper bound for a network command (clone, fetch, push), so a stalled server cannot hang the job. */
+  networkTimeoutMs?: number;
+}
+
+export const DEFAULT_NETWORK_TIMEOUT_MS = 15 * 60 * 1000;
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
 }
 
 function quoteConfigValue(v: string): string {
@@ -121,19 +134,42 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
       if (runOpts.config) argv.push(...runOpts.config);
       argv.push(...args);
       opts.onCommand?.(argv);
-      const r = await execa('git', argv, {
+      const limitMs =
+        runOpts.timeoutMs ?? (runOpts.network ? (opts.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS) : undefined);
+      // Own process group, so a timeout also stops git's helpers (git-remote-http holds our pipes open).
+      const child = execa('git', argv, {
         cwd,
         env: baseEnv,
         extendEnv: false,
         reject: false,
         input: runOpts.input ?? '',
         stripFinalNewline: !runOpts.raw,
-        timeout: runOpts.timeoutMs,
         encoding: 'utf8',
         maxBuffer: 512 * 1024 * 1024,
+        detached: limitMs !== undefined,
       });
-      const exitCode = typeof r.exitCode === 'number' ? r.exitCode : -1;
-      // A spawn failure or timeout has no git stderr; execa's short message says what happened.
+      let timedOut = false;
+      const timer =
+        limitMs === undefined
+          ? null
+          : setTimeout(() => {
+              timedOut = true;
+              killGroup(child.pid, 'SIGTERM');
+              setTimeout(() => killGroup(child.pid, 'SIGKILL'), 2_000).unref();
+            }, limitMs);
+      const r = await child.finally(() => {
+        if (timer) clearTimeout(timer);
+      });
+      const exitCode = typeof r.exitCode === 'number' && !timedOut ? r.exitCode : -1;
+      if (timedOut) {
+        const secs = Math.round((limitMs ?? 0) / 100) / 10;
+        return {
+          stdout: r.stdout,
+          stderr: `${r.stderr}\ngit timed out after ${secs} s and was stopped`.trim(),
+          exitCode,
+        };
+      }
+      // A spawn failure has no git stderr; execa's short message says what happened.
       const stderr = r.stderr || (exitCode !== 0 ? (r.shortMessage ?? '') : '');
       return { stdout: r.stdout, stderr, exitCode };
     } finally {

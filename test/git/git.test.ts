@@ -268,3 +268,28 @@ describe('createGit: local operations', () => {
     await t.cleanup();
   });
 });
+
+describe('createGit: network timeout', () => {
+  it('a stalled server cannot hang a clone', async () => {
+    const { startFakeGitHub } = await import('../../src/testing/fake-github/index.js');
+    const fake = await startFakeGitHub({ repos: [{ owner: 'o', repo: 'slow' }] });
+    const t = await tempDir('oh-slow-');
+    try {
+      fake.failNext({ path: /\/o\/slow\.git\/info\/refs$/, status: 500, delayMs: 5_000 });
+      const git = createGit({
+        serverUrl: fake.serverUrl,
+        token: fake.token,
+        authDir: path.join(t.dir, 'auth'),
+        logger: createRecordingLogger(),
+        networkTimeoutMs: 300,
+      });
+      const err = await git.clone('o', 'slow', path.join(t.dir, 'repo')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ResolverError);
+      expect((err as Error).message).toMatch(/^Failed to clone o\/slow: [\s\S]*git timed out after 0.3 s/);
+      expect(await readdir(path.join(t.dir, 'auth'))).toEqual([]);
+    } finally {
+      await fake.close();
+      await t.cleanup();
+    }
+  });
+});
