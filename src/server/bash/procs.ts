@@ -1,0 +1,104 @@
+// Process bookkeeping for the bash session, read from /proc (Linux only: the server runs on Linux hosts,
+// in containers and under bubblewrap).
+//
+// Every process the session starts shares the session id of the bash process (bash is spawned as a
+// session leader), even after its parent dies and it is re-parented. That makes "everything the shell
+// started" and "everything the current command started" (session member, started at or after the
+// command began) exact sets to signal, without a subreaper.
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  /** Clock ticks since boot. */
+  startTicks: number;
+  state: string;
+}
+
+/** USER_HZ: 100 on every Linux architecture the server runs on. */
+const TICKS_PER_SECOND = 100;
+
+export function parseProcStat(text: string): ProcInfo | undefined {
+  // comm (field 2) may hold spaces and parentheses: everything after the last ')' is positional.
+  const close = text.lastIndexOf(')');
+  const open = text.indexOf('(');
+  if (close < 0 || open < 0) return undefined;
+  const pid = Number(text.slice(0, open).trim());
+  const rest = text
+    .slice(close + 2)
+    .trim()
+    .split(' ');
+  // rest[0] = state (field 3), rest[1] = ppid, rest[2] = pgrp, rest[3] = session, rest[19] = starttime (field 22)
+  const [state, ppid, pgid, sid] = rest;
+  const start = rest[19];
+  if (state === undefined || start === undefined) return undefined;
+  return { pid, ppid: Number(ppid), pgid: Number(pgid), sid: Number(sid), startTicks: Number(start), state };
+}
+
+export function listProcesses(): ProcInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const out: ProcInfo[] = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const info = parseProcStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (info) out.push(info);
+    } catch {
+      // The process exited between readdir and read.
+    }
+  }
+  return out;
+}
+
+/** Clock ticks since boot now, on the same clock as /proc/<pid>/stat's starttime. */
+export function nowTicks(): number {
+  try {
+    const up = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    // Floor, so a process started in the same tick as the command counts as the command's.
+    return Math.floor(up * TICKS_PER_SECOND);
+  } catch {
+    return 0;
+  }
+}
+
+/** Live (non-zombie) members of a session, the leader excluded. */
+export function sessionMembers(sid: number, procs = listProcesses()): ProcInfo[] {
+  return procs.filter((p) => p.sid === sid && p.pid !== sid && p.state !== 'Z');
+}
+
+/**
+ * The processes a command started: session members started at or after `sinceTicks`, minus any process
+ * group that also holds an older process (a background job of an earlier command that spawned again).
+ */
+export function commandProcesses(sid: number, sinceTicks: number, procs = listProcesses()): ProcInfo[] {
+  const members = sessionMembers(sid, procs);
+  const oldGroups = new Set(members.filter((p) => p.startTicks < sinceTicks).map((p) => p.pgid));
+  return members.filter((p) => p.startTicks >= sinceTicks && !oldGroups.has(p.pgid));
+}
+
+/**
+ * Signals the given processes: each process group once (never the shell's own group, which would hit
+ * the shell), and every process individually too, so members that left their group are reached.
+ */
+export function signalProcesses(procs: ProcInfo[], signal: NodeJS.Signals, shellPgid: number): void {
+  const groups = new Set<number>();
+  for (const p of procs) if (p.pgid !== shellPgid && p.pgid > 1) groups.add(p.pgid);
+  for (const g of groups) trySignal(-g, signal);
+  for (const p of procs) trySignal(p.pid, signal);
+}
+
+export function trySignal(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
