@@ -5,8 +5,16 @@ import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const outdir = process.argv[2] ?? 'dist';
+// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
 const banner = {
-  js: "import { createRequire as __ohCreateRequire } from 'node:module'; const require = __ohCreateRequire(import.meta.url);",
+  js: [
+    "import { createRequire as __ohCreateRequire } from 'node:module';",
+    "import { fileURLToPath as __ohFileURLToPath } from 'node:url';",
+    "import { dirname as __ohDirname } from 'node:path';",
+    'const require = __ohCreateRequire(import.meta.url);',
+    'const __filename = __ohFileURLToPath(import.meta.url);',
+    'const __dirname = __ohDirname(__filename);',
+  ].join(' '),
 };
 const common = {
   bundle: true,

@@ -258,6 +258,7 @@ async function resolveAndSend(
         branchCollision: config.send.branchCollision,
         runId: config.run.id,
         macro: config.trigger.macro,
+        resolveThreads: config.send.resolveThreads,
       },
     );
     for (const w of sent.warnings) logger.warn(w);
@@ -284,6 +285,11 @@ async function finalComment(
   progress: Progress,
 ): Promise<Pick<RunOutcome, 'conclusion' | 'success' | 'prUrl' | 'prNumber' | 'branch'>> {
   const links = { prUrl: sent.url, prNumber: sent.number, branch: sent.branch };
+  if (sent.commented) {
+    // The PR path posted its summary as this run's final comment (resolver.md §13 `pr-update`).
+    await progress.phase('Finished', 'done', sent.url ?? undefined);
+    return { conclusion: success ? 'success' : 'failure', success, ...links };
+  }
   const note =
     sent.skipped.length > 0
       ? `Left out of the patch: ${sent.skipped.map((s) => `\`${s.path}\` (${s.reason})`).join(', ')}.`

@@ -5,7 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, runPost } from '../helpers/action-runner.js';
-import { FIXED_HELLO, githubEnv, ISSUE_TITLE, labeledPayload, LLM_KEY, OWNER, REPO, startWorld, type World } from './fixtures.js';
+import {
+  FIXED_HELLO,
+  githubEnv,
+  ISSUE_TITLE,
+  labeledPayload,
+  LLM_KEY,
+  OWNER,
+  REPO,
+  startWorld,
+  type World,
+} from './fixtures.js';
 
 function dockerAvailable(): boolean {
   try {
@@ -50,7 +60,9 @@ describe.each(runtimes)('action on the $name runtime', ({ inputs, available }) =
       env: githubEnv(fake),
       timeoutMs: 180_000,
     });
-    expect(run.stderr + run.stdout).not.toContain(fake.token);
+    // `::add-mask::` lines are how the runner learns what to mask; nothing else may carry the token.
+    const logged = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    expect(logged.join('\n')).not.toContain(fake.token);
     expect(run.code, run.stdout + run.stderr).toBe(0);
 
     // Outputs, as the runner reads them from GITHUB_OUTPUT.
@@ -63,7 +75,12 @@ describe.each(runtimes)('action on the $name runtime', ({ inputs, available }) =
     expect(Number(run.outputs.iterations)).toBeGreaterThanOrEqual(3);
 
     // The PR: draft, title, body, base, and the commit on its branch.
-    expect(pr).toMatchObject({ draft: true, baseRef: 'main', title: `Fix issue #${issueNumber}: ${ISSUE_TITLE}`, state: 'open' });
+    expect(pr).toMatchObject({
+      draft: true,
+      baseRef: 'main',
+      title: `Fix issue #${issueNumber}: ${ISSUE_TITLE}`,
+      state: 'open',
+    });
     expect(pr?.body?.startsWith(`This pull request fixes #${issueNumber}.`)).toBe(true);
     const log = await fake.gitLog(OWNER, REPO, branch);
     expect(log[0]?.subject).toBe(`Fix issue #${issueNumber}: ${ISSUE_TITLE}`);
@@ -93,7 +110,17 @@ describe.each(runtimes)('action on the $name runtime', ({ inputs, available }) =
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
     expect(Object.keys(record).slice(0, 11)).toEqual([
-      'issue', 'issue_type', 'instruction', 'base_commit', 'git_patch', 'history', 'metrics', 'success', 'comment_success', 'result_explanation', 'error',
+      'issue',
+      'issue_type',
+      'instruction',
+      'base_commit',
+      'git_patch',
+      'history',
+      'metrics',
+      'success',
+      'comment_success',
+      'result_explanation',
+      'error',
     ]);
     expect(lines[0]).toContain('"success":true');
     expect(record.git_patch).toContain('+    return f"Hello, {name}!"');
@@ -177,4 +204,3 @@ describe('action: events that are not for us', () => {
     expect(world.fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });
-
