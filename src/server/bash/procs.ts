@@ -57,15 +57,40 @@ export function listProcesses(): ProcInfo[] {
   return out;
 }
 
-/** Clock ticks since boot now, on the same clock as /proc/<pid>/stat's starttime. */
-export function nowTicks(): number {
+/** A point in time for "started after": clock ticks since boot and the last PID the kernel handed out. */
+export interface ProcMark {
+  ticks: number;
+  lastPid: number;
+}
+
+/** Marks now, on the same clock as /proc/<pid>/stat's starttime. */
+export function markNow(): ProcMark {
+  let ticks = 0;
+  let lastPid = Number.MAX_SAFE_INTEGER;
   try {
     const up = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
-    // Floor, so a process started in the same tick as the command counts as the command's.
-    return Math.floor(up * TICKS_PER_SECOND);
+    ticks = Math.floor(up * TICKS_PER_SECOND);
   } catch {
-    return 0;
+    ticks = 0;
   }
+  try {
+    // The last field of /proc/loadavg is the most recently allocated PID (of the reader's PID namespace).
+    const last = Number(readFileSync('/proc/loadavg', 'utf8').trim().split(' ').pop());
+    if (Number.isInteger(last)) lastPid = last;
+  } catch {
+    // ticks alone then
+  }
+  return { ticks, lastPid };
+}
+
+/**
+ * Whether a process started after the mark. Ticks are 10 ms coarse, so within the mark's tick the PID
+ * decides (PIDs grow until they wrap around, and a wrapped one is a tick later anyway).
+ */
+export function startedAfter(p: ProcInfo, mark: ProcMark): boolean {
+  if (p.startTicks > mark.ticks) return true;
+  if (p.startTicks < mark.ticks) return false;
+  return p.pid > mark.lastPid;
 }
 
 /** Live (non-zombie) members of a session, the leader excluded. */
@@ -74,13 +99,14 @@ export function sessionMembers(sid: number, procs = listProcesses()): ProcInfo[]
 }
 
 /**
- * The processes a command started: session members started at or after `sinceTicks`, minus any process
- * group that also holds an older process (a background job of an earlier command that spawned again).
+ * The processes a command started: session members started after `since`, minus any process group that
+ * also holds an older process (a background job of an earlier command that spawned again).
  */
-export function commandProcesses(sid: number, sinceTicks: number, procs = listProcesses()): ProcInfo[] {
+export function commandProcesses(sid: number, since: ProcMark, procs = listProcesses()): ProcInfo[] {
   const members = sessionMembers(sid, procs);
-  const oldGroups = new Set(members.filter((p) => p.startTicks < sinceTicks).map((p) => p.pgid));
-  return members.filter((p) => p.startTicks >= sinceTicks && !oldGroups.has(p.pgid));
+  const fresh = members.filter((p) => startedAfter(p, since));
+  const oldGroups = new Set(members.filter((p) => !startedAfter(p, since)).map((p) => p.pgid));
+  return fresh.filter((p) => !oldGroups.has(p.pgid));
 }
 
 /**

@@ -21,7 +21,7 @@ import path from 'node:path';
 import type { CmdOutputMetadata } from '../../core/events.js';
 import type { Logger } from '../../core/log.js';
 import { cleanOutput, OutputBuffer, truncateMiddle } from './output.js';
-import { commandProcesses, listProcesses, nowTicks, sessionMembers, signalProcesses, trySignal } from './procs.js';
+import { commandProcesses, listProcesses, markNow, sessionMembers, signalProcesses, trySignal, type ProcMark } from './procs.js';
 import { splitBashCommands } from './split.js';
 
 export const PS1_BEGIN = '\n###PS1JSON###\n';
@@ -155,7 +155,7 @@ class PipeBashSession implements BashSession {
   /** Whether an earlier observation of the running command already showed output. */
   private reportedOutput = false;
   private running = false;
-  private cmdStartTicks = 0;
+  private cmdStart: ProcMark = { ticks: 0, lastPid: 0 };
   private lastMarker: Marker | undefined;
   private markerWaiters: ((m: Marker | undefined) => void)[] = [];
   private activityListeners = new Set<() => void>();
@@ -266,8 +266,8 @@ class PipeBashSession implements BashSession {
     for (;;) {
       const begin = this.scanBuf.indexOf(PS1_BEGIN);
       if (begin < 0) {
-        // Keep a tail that may be the start of a marker split across chunks.
-        const keep = Math.min(this.scanBuf.length, PS1_BEGIN.length - 1);
+        // Keep only a tail that may be the start of a marker split across chunks.
+        const keep = markerPrefixLength(this.scanBuf);
         this.emit(this.scanBuf.slice(0, this.scanBuf.length - keep));
         this.scanBuf = this.scanBuf.slice(this.scanBuf.length - keep);
         return;
@@ -457,7 +457,7 @@ class PipeBashSession implements BashSession {
     this.reportedOutput = false;
     this.openStdin();
     this.drainStdin();
-    this.cmdStartTicks = nowTicks();
+    this.cmdStart = markNow();
     this.running = true;
     const stdin = this.stdinFd !== undefined ? shellSingleQuote(this.fifoPath) : '/dev/null';
     this.writeControl(`eval ${ansiCQuote(command)} <${stdin}\n__oh_ps1\n`);
@@ -467,7 +467,7 @@ class PipeBashSession implements BashSession {
     if (isSpecialKey(command)) {
       const key = (command[2] ?? '').toLowerCase();
       const bashPid = this.proc?.pid ?? -1;
-      const procs = commandProcesses(bashPid, this.cmdStartTicks);
+      const procs = commandProcesses(bashPid, this.cmdStart);
       if (key === 'c' || key === '\\') {
         const sig = key === 'c' ? 'SIGINT' : 'SIGQUIT';
         if (procs.length) signalProcesses(procs, sig, bashPid);
@@ -574,7 +574,7 @@ class PipeBashSession implements BashSession {
 
   private async interruptAndKill(): Promise<'interrupted' | 'killed' | 'restarted'> {
     const bashPid = this.proc?.pid ?? -1;
-    const procs = commandProcesses(bashPid, this.cmdStartTicks);
+    const procs = commandProcesses(bashPid, this.cmdStart);
     const marker = this.nextMarker(this.killGraceMs);
     if (procs.length) signalProcesses(procs, 'SIGINT', bashPid);
     else {
@@ -584,7 +584,7 @@ class PipeBashSession implements BashSession {
     let how: 'interrupted' | 'killed' = 'interrupted';
     let m = await marker;
     // Whatever the command started and is still alive (background jobs included) goes now.
-    const left = commandProcesses(bashPid, this.cmdStartTicks);
+    const left = commandProcesses(bashPid, this.cmdStart);
     if (left.length) {
       if (!m) how = 'killed';
       signalProcesses(left, 'SIGKILL', bashPid);
@@ -614,6 +614,12 @@ class PipeBashSession implements BashSession {
 
   /** Takes the output not yet reported and builds the observation. */
   private report(command: string, meta: CmdOutputMetadata, hidden: boolean, followUp: boolean): RunResult {
+    if (this.running && this.scanBuf) {
+      // A held-back tail that might have started a marker: the marker is written in one go, so after a
+      // timeout it is output (typically the final newline).
+      this.unreported.append(this.scanBuf);
+      this.scanBuf = '';
+    }
     let content = cleanOutput(this.unreported.text());
     this.unreported.clear();
     if (followUp && this.reportedOutput) meta.prefix = CONTINUE_PREFIX;
@@ -710,4 +716,12 @@ class PipeBashSession implements BashSession {
 
 export function isSpecialKey(command: string): boolean {
   return command.length === 3 && command.startsWith('C-');
+}
+
+/** Length of the longest suffix of `text` that is a proper prefix of the marker's start. */
+function markerPrefixLength(text: string): number {
+  for (let n = Math.min(text.length, PS1_BEGIN.length - 1); n > 0; n -= 1) {
+    if (PS1_BEGIN.startsWith(text.slice(text.length - n))) return n;
+  }
+  return 0;
 }
