@@ -17,7 +17,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read the environment in src/action/config.ts or the CLI only.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment in src/action/config.ts or the CLI only.',
+        },
       ],
     },
   },
