@@ -1,5 +1,6 @@
-export { runAgent, defaultAutoReply, MAX_CONSECUTIVE_INVALID_CALLS } from './loop.js';
-export type { AgentDeps, AgentOptions, AgentResult, AgentSnapshot, AgentProgress } from './loop.js';
+export { runAgent } from './loop.js';
+export { defaultAutoReply, MAX_CONSECUTIVE_INVALID_CALLS } from './types.js';
+export type { AgentDeps, AgentOptions, AgentResult, AgentSnapshot, AgentProgress } from './types.js';
 export {
   createToolRegistry,
   defaultTools,

@@ -1,11 +1,8 @@
 // The agent loop: ask the model, validate its tool calls, run them in the sandbox, record events, stop.
 // It knows no wire format and no concrete tool; tools, the model and the sandbox are injected.
 import { ResolverError, errorMessage } from '../core/errors.js';
-import type { ActionEvent, Event, ObservationEvent, ToolCallMetadata } from '../core/events.js';
-import type { Logger } from '../core/log.js';
-import type { Completion, LlmClient, ToolCall } from '../llm/types.js';
-import type { Metrics } from '../resolver/types.js';
-import type { Runtime } from '../runtime/types.js';
+import type { ActionEvent, ObservationEvent, ToolCallMetadata } from '../core/events.js';
+import type { Completion, ToolCall } from '../llm/types.js';
 import { condensationAction, planCondensation, summarize } from './condense.js';
 import { createEventLog, type EventLog } from './history.js';
 import { applyCondensation, buildMessages, modelResponseJson } from './messages.js';
@@ -18,71 +15,17 @@ import {
   stuckStop,
   wallClockStop,
   type StopDecision,
-  type StopReason,
 } from './stop.js';
-import type { ToolRegistry } from './tools/registry.js';
+import {
+  MAX_CONSECUTIVE_INVALID_CALLS,
+  defaultAutoReply,
+  type AgentDeps,
+  type AgentOptions,
+  type AgentResult,
+} from './types.js';
 
-export const MAX_CONSECUTIVE_INVALID_CALLS = 5;
-
-export interface AgentDeps {
-  llm: LlmClient;
-  runtime: Pick<Runtime, 'execute'>;
-  tools: ToolRegistry;
-  logger: Logger;
-  now?: () => number;
-}
-
-export interface AgentProgress {
-  iteration: number;
-  maxIterations: number;
-  costUsd: number;
-  lastAction: string | null;
-}
-
-export interface AgentSnapshot {
-  history: readonly Event[];
-  metrics: Metrics;
-  iteration: number;
-}
-
-export interface AgentOptions {
-  systemPrompt: string;
-  userMessage: string;
-  imageUrls?: string[];
-  vision?: boolean;
-  maxIterations: number;
-  maxBudgetUsd: number | null;
-  maxRuntimeSec: number | null;
-  /** Values replaced by <secret_hidden> in every stored event. */
-  secrets?: readonly string[];
-  /** Tool outputs older than this many steps are masked (default 10). */
-  keepRecentSteps?: number;
-  signal?: AbortSignal;
-  autoReply?: (userMessagesSoFar: number) => string;
-  onCheckpoint?: (s: AgentSnapshot) => void | Promise<void>;
-  onProgress?: (p: AgentProgress) => void;
-}
-
-export interface AgentResult {
-  state: 'finished' | 'error' | 'cancelled';
-  stopReason: StopReason | 'invalid_calls' | 'exception' | 'cancelled';
-  lastError: string | null;
-  finishMessage: string | null;
-  history: Event[];
-  metrics: Metrics;
-  iterations: number;
-  loop?: StopDecision['loop'];
-}
-
-export function defaultAutoReply(userMessagesSoFar: number): string {
-  let text =
-    'Please continue with whatever approach you think is suitable.\n' +
-    'If you have solved the task, state your answer and then call the finish tool.\n' +
-    'Never ask a human for help: nobody will answer.';
-  if (userMessagesSoFar >= 2)
-    text += '\nIf you want to give up, call the finish tool with an explanation of what you tried.';
-  return text;
-}
+export { MAX_CONSECUTIVE_INVALID_CALLS, defaultAutoReply } from './types.js';
+export type { AgentDeps, AgentOptions, AgentProgress, AgentResult, AgentSnapshot } from './types.js';
 
 interface QueuedCall {
   call: ToolCall;
