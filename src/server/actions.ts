@@ -148,7 +148,11 @@ export async function executeAction(body: unknown, ctx: ActionContext): Promise<
   }
 }
 
-async function runAction(args: z.infer<typeof runArgs>, timeoutSec: number, ctx: ActionContext): Promise<ObservationEvent> {
+async function runAction(
+  args: z.infer<typeof runArgs>,
+  timeoutSec: number,
+  ctx: ActionContext,
+): Promise<ObservationEvent> {
   const result = args.is_static
     ? await ctx.bash.runStatic(args.command, args.cwd ?? null, timeoutSec)
     : await ctx.bash.run({
@@ -207,7 +211,12 @@ function writeAction(args: z.infer<typeof writeArgs>, ctx: ActionContext): Obser
   }
   const r = writeFileAction(file, args.content, args.start, args.end);
   if (!r.ok) return errorObservation(r.error);
-  return observation({ observation: 'write', content: '', extras: { path: file }, message: `I wrote to the file ${file}.` });
+  return observation({
+    observation: 'write',
+    content: '',
+    extras: { path: file },
+    message: `I wrote to the file ${file}.`,
+  });
 }
 
 function editAction(args: z.infer<typeof editArgs>, ctx: ActionContext): ObservationEvent {

@@ -1,6 +1,17 @@
 // The action-execution server's HTTP API (runtime.md §3) on node:http.
 import { timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,13 +25,7 @@ import { createEditor } from './editor.js';
 import { createWorkspacePolicy, isInside, type WorkspacePolicy } from './paths.js';
 import { initializePlugins, type Plugin, type PluginContext } from './plugins.js';
 import type { ReadyLine } from './protocol.js';
-import {
-  exceedsMaxSize,
-  filterListing,
-  getUniqueFilename,
-  isExtensionAllowed,
-  sanitizeFilename,
-} from './uploads.js';
+import { exceedsMaxSize, filterListing, getUniqueFilename, isExtensionAllowed, sanitizeFilename } from './uploads.js';
 import { unzipInto, zipPath, ZipError } from './zip.js';
 
 const MAX_JSON_BODY = 128 * 1024 * 1024;
@@ -249,7 +254,8 @@ export function createActionServer(opts: AppOptions): ActionServer {
     requireWorkspace();
     const destination = url.searchParams.get('destination') ?? '';
     const recursive = ['true', '1', 'yes'].includes((url.searchParams.get('recursive') ?? '').toLowerCase());
-    if (!path.isAbsolute(destination)) throw new HttpError(400, `destination must be an absolute path, got "${destination}"`);
+    if (!path.isAbsolute(destination))
+      throw new HttpError(400, `destination must be an absolute path, got "${destination}"`);
     const maxMb = config.uploadPolicy.maxFileSizeMb;
     // Multipart framing adds a little; the file itself is checked exactly below.
     const limit = maxMb > 0 ? maxMb * 1024 * 1024 + 64 * 1024 : MAX_UPLOAD_BODY;
@@ -269,7 +275,8 @@ export function createActionServer(opts: AppOptions): ActionServer {
       throw new HttpError(400, `Cannot parse the multipart body: ${(err as Error).message}`);
     }
     const file = form.get('file');
-    if (!file || typeof file === 'string') throw new HttpError(400, 'The multipart body has no file field named "file"');
+    if (!file || typeof file === 'string')
+      throw new HttpError(400, 'The multipart body has no file field named "file"');
     if (exceedsMaxSize(file.size, config.uploadPolicy)) {
       throw new HttpError(413, `File too large: ${file.size} bytes; the limit is ${maxMb} MB`);
     }
@@ -365,7 +372,8 @@ export function createActionServer(opts: AppOptions): ActionServer {
       default: {
         req.resume();
         const known = ['/alive', '/server_info', '/execute_action', '/list_files', '/upload_file', '/download_files'];
-        if (known.includes(url.pathname)) throw new HttpError(405, `Method ${req.method} not allowed on ${url.pathname}`);
+        if (known.includes(url.pathname))
+          throw new HttpError(405, `Method ${req.method} not allowed on ${url.pathname}`);
         throw new HttpError(404, `Not found: ${req.method} ${url.pathname}`);
       }
     }

@@ -89,7 +89,11 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         awaitWorkspace = true;
         break;
       case '--plugins':
-        plugins.push(...value().split(/[,\s]+/).filter(Boolean));
+        plugins.push(
+          ...value()
+            .split(/[,\s]+/)
+            .filter(Boolean),
+        );
         break;
       case '--no-change-timeout':
         noChange = positiveNumber('--no-change-timeout', value());
@@ -132,8 +136,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   if (!workingDir && !awaitWorkspace) throw new ArgsError(`--working-dir (or --await-workspace) is required\n${USAGE}`);
 
   const envNoChange = env.NO_CHANGE_TIMEOUT_SECONDS;
-  const noChangeTimeoutSec =
-    noChange ?? (envNoChange ? positiveNumber('NO_CHANGE_TIMEOUT_SECONDS', envNoChange) : 10);
+  const noChangeTimeoutSec = noChange ?? (envNoChange ? positiveNumber('NO_CHANGE_TIMEOUT_SECONDS', envNoChange) : 10);
   const envInit = env.INIT_PLUGIN_TIMEOUT;
   const initPluginTimeoutSec = envInit ? positiveNumber('INIT_PLUGIN_TIMEOUT', envInit) : 120;
   const { policy, warnings } = normalizeUploadPolicy({ maxFileSizeMb, restrictFileTypes, allowedExtensions });

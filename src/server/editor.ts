@@ -57,7 +57,9 @@ export function readTextFile(file: string, maxBytes = MAX_EDITOR_FILE_BYTES): st
   }
   const buf = readFileSync(file);
   if (isBinary(buf)) {
-    throw new ToolError(`File validation failed for ${file}: File appears to be binary. Only text files can be edited.`);
+    throw new ToolError(
+      `File validation failed for ${file}: File appears to be binary. Only text files can be edited.`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -144,14 +146,22 @@ export function createEditor(getPolicy: () => WorkspacePolicy): Editor {
       throw invalid('path', p, `The path ${p} does not exist. Please provide a valid path.`);
     }
     if (command !== 'view' && exists && statSync(p).isDirectory()) {
-      throw invalid('path', p, `The path ${p} is a directory and only the \`view\` command can be used on directories.`);
+      throw invalid(
+        'path',
+        p,
+        `The path ${p} is a directory and only the \`view\` command can be used on directories.`,
+      );
     }
     return { file: p, exists };
   };
 
   const viewDirectory = (dir: string, viewRange: number[] | null | undefined): string => {
     if (viewRange && viewRange.length) {
-      throw invalid('view_range', viewRange, 'The `view_range` parameter is not allowed when `path` points to a directory.');
+      throw invalid(
+        'view_range',
+        viewRange,
+        'The `view_range` parameter is not allowed when `path` points to a directory.',
+      );
     }
     const entries: string[] = [dir];
     let hidden = 0;
@@ -290,14 +300,21 @@ export function createEditor(getPolicy: () => WorkspacePolicy): Editor {
         if (req.command === 'insert' && req.insert_line !== undefined && req.insert_line !== null) {
           const v = req.insert_line;
           if (typeof v === 'string' && !/^\s*-?\d+\s*$/.test(v)) {
-            return { content: `ERROR:\nInvalid insert_line value: '${v}'. Expected an integer.`, ok: false, prevExist, diff: null };
+            return {
+              content: `ERROR:\nInvalid insert_line value: '${v}'. Expected an integer.`,
+              ok: false,
+              prevExist,
+              diff: null,
+            };
           }
         }
         const { file, exists } = validatePath(req.command, req.path);
         prevExist = exists;
         switch (req.command) {
           case 'view': {
-            const content = statSync(file).isDirectory() ? viewDirectory(file, req.view_range) : viewFile(file, req.view_range);
+            const content = statSync(file).isDirectory()
+              ? viewDirectory(file, req.view_range)
+              : viewFile(file, req.view_range);
             return { content, ok: true, prevExist, diff: null };
           }
           case 'create': {
@@ -315,7 +332,11 @@ export function createEditor(getPolicy: () => WorkspacePolicy): Editor {
             if (req.old_str === undefined || req.old_str === null) throw missing('str_replace', 'old_str');
             const newStr = req.new_str ?? '';
             if (newStr === req.old_str) {
-              throw invalid('new_str', newStr, 'No replacement was performed. `new_str` and `old_str` must be different.');
+              throw invalid(
+                'new_str',
+                newStr,
+                'No replacement was performed. `new_str` and `old_str` must be different.',
+              );
             }
             const r = strReplace(file, req.old_str, newStr);
             return { content: r.out, ok: true, prevExist, diff: unifiedDiff(r.before, r.after, file) };

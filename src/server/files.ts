@@ -36,7 +36,8 @@ export function sliceLines(text: string, start: number, end: number): string {
 export function readFileAction(file: string, cwd: string, start: number, end: number): FileResult {
   const ext = path.extname(file).toLowerCase();
   try {
-    if (statSync(file).isDirectory()) return { ok: false, error: `Path is a directory: ${file}. You can only read files` };
+    if (statSync(file).isDirectory())
+      return { ok: false, error: `Path is a directory: ${file}. You can only read files` };
   } catch {
     return { ok: false, error: `File not found: ${file}. Your current working directory is ${cwd}.` };
   }
@@ -59,7 +60,8 @@ export function readFileAction(file: string, cwd: string, start: number, end: nu
 export function writeFileAction(file: string, content: string, start: number, end: number): FileResult {
   try {
     if (existsSync(file)) {
-      if (statSync(file).isDirectory()) return { ok: false, error: `Path is a directory: ${file}. You can only write files` };
+      if (statSync(file).isDirectory())
+        return { ok: false, error: `Path is a directory: ${file}. You can only write files` };
       let next = content;
       if (!(start === 0 && end === -1)) {
         const old = readFileSync(file, 'utf8').split(/(?<=\n)/);

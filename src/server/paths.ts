@@ -47,7 +47,9 @@ export function createWorkspacePolicy(root: string): WorkspacePolicy {
       const real = realpathLenient(normal);
       if (isInside(realRoot, real)) return real;
       if (!isInside(realRoot, normal) && !isInside(root, normal)) {
-        throw new PathError(`The path ${abs} is outside the workspace ${root}. Only files inside the workspace can be read or edited.`);
+        throw new PathError(
+          `The path ${abs} is outside the workspace ${root}. Only files inside the workspace can be read or edited.`,
+        );
       }
       throw new PathError(
         `The path ${abs} resolves through a symlink to ${real}, which is outside the workspace ${root}. ` +

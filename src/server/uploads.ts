@@ -52,7 +52,10 @@ export function normalizeUploadPolicy(input: UploadPolicyInput): { policy: Uploa
   if (rawMax !== undefined && rawMax !== null && rawMax !== '') {
     const n = typeof rawMax === 'number' ? rawMax : typeof rawMax === 'string' ? Number(rawMax) : NaN;
     if (Number.isInteger(n) && n >= 0) maxFileSizeMb = n;
-    else warnings.push(`file_uploads_max_file_size_mb must be a non-negative integer, got ${String(rawMax)}; using 0 (unlimited)`);
+    else
+      warnings.push(
+        `file_uploads_max_file_size_mb must be a non-negative integer, got ${String(rawMax)}; using 0 (unlimited)`,
+      );
   }
   const restrictFileTypes = input.restrictFileTypes === true || input.restrictFileTypes === 'true';
   let allowedExtensions = ['.*'];
@@ -76,11 +79,7 @@ export function isExtensionAllowed(name: string, policy: UploadPolicy): boolean 
 }
 
 /** `name`, else `<stem> copy<ext>`, then `<stem> copy(1)<ext>`, `<stem> copy(2)<ext>`, … */
-export function getUniqueFilename(
-  name: string,
-  folder: string,
-  exists: (p: string) => boolean = existsSync,
-): string {
+export function getUniqueFilename(name: string, folder: string, exists: (p: string) => boolean = existsSync): string {
   const [stem, ext] = splitExt(name);
   let candidate = name;
   for (let i = 0; exists(path.join(folder, candidate)); i += 1) {

@@ -1,7 +1,16 @@
 // Zip archives for /upload_file (recursive) and /download_files, with fflate. Unix modes travel in the
 // entries' external attributes (fflate writes them but does not report them on unzip, so the central
 // directory is read here for them).
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { isInside } from './paths.js';
@@ -97,7 +106,9 @@ export function unzipInto(data: Uint8Array, dest: string): number {
   const names = Object.keys(entries);
   const unsafe = names.filter((n) => !isSafeZipEntry(dest, n));
   if (unsafe.length) {
-    throw new ZipError(`The zip archive has entries outside the destination, nothing was extracted: ${unsafe.join(', ')}`);
+    throw new ZipError(
+      `The zip archive has entries outside the destination, nothing was extracted: ${unsafe.join(', ')}`,
+    );
   }
   const modes = readZipModes(data);
   mkdirSync(dest, { recursive: true });

@@ -31,7 +31,10 @@ export interface RunningServer {
   workspace: string;
   request(method: string, urlPath: string, opts?: RequestOptions): Promise<HttpReply>;
   /** POST /execute_action; fails the test on a non-200 answer. */
-  act(action: Record<string, unknown>, headers?: Record<string, string>): Promise<ObservationEvent & Record<string, unknown>>;
+  act(
+    action: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<ObservationEvent & Record<string, unknown>>;
   /** A `run` action with the given args (and optional hard timeout). */
   run(command: string, args?: Record<string, unknown>, timeout?: number): Promise<RunObs>;
   /** Closes stdin and waits for the exit. */
@@ -109,12 +112,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const request = (method: string, urlPath: string, ropts: RequestOptions = {}): Promise<HttpReply> =>
     new Promise((resolve, reject) => {
       const body =
-        ropts.json !== undefined ? Buffer.from(JSON.stringify(ropts.json)) : ropts.body !== undefined ? Buffer.from(ropts.body) : undefined;
+        ropts.json !== undefined
+          ? Buffer.from(JSON.stringify(ropts.json))
+          : ropts.body !== undefined
+            ? Buffer.from(ropts.body)
+            : undefined;
       const headers: Record<string, string> = { ...ropts.headers };
       if (ropts.json !== undefined) headers['content-type'] = 'application/json';
       if (body) headers['content-length'] = String(body.length);
-      const target =
-        ready.transport === 'unix' ? { socketPath: ready.path } : { host: ready.host, port: ready.port };
+      const target = ready.transport === 'unix' ? { socketPath: ready.path } : { host: ready.host, port: ready.port };
       const req = http.request({ ...target, method, path: urlPath, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

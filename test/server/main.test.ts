@@ -4,7 +4,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distFile, NODE } from '../helpers/dist.js';
-import { childrenOf, eventually, processesMatching, removeTempDirs, sessionProcesses, startServer, tempDir } from './helpers.js';
+import {
+  childrenOf,
+  eventually,
+  processesMatching,
+  removeTempDirs,
+  sessionProcesses,
+  startServer,
+  tempDir,
+} from './helpers.js';
 
 afterAll(() => removeTempDirs());
 
@@ -50,7 +58,10 @@ describe('launch protocol', () => {
   });
 
   it.each([
-    [['--listen', 'tcp:127.0.0.1:0', '--working-dir', '/tmp', '--plugins', 'agent_skills,nosuch'], /Unknown plugin: nosuch.*agent_skills/],
+    [
+      ['--listen', 'tcp:127.0.0.1:0', '--working-dir', '/tmp', '--plugins', 'agent_skills,nosuch'],
+      /Unknown plugin: nosuch.*agent_skills/,
+    ],
     [['--listen', 'tcp:127.0.0.1:0', '--working-dir', '/tmp', '--plugins', 'jupyter'], /Unknown plugin: jupyter/],
     [['--working-dir', '/tmp'], /--listen is required/],
     [['--listen', 'tcp:127.0.0.1:0'], /--working-dir \(or --await-workspace\) is required/],
@@ -74,7 +85,9 @@ describe('launch protocol', () => {
     const home = await server.run('echo "$HOME"');
     expect(home.content).not.toBe('/nonexistent-host-home');
     expect(home.content).toMatch(/oh-session-/);
-    const git = await server.run('echo "$GIT_CONFIG_GLOBAL"; git config --global --get core.pager; echo "[$?]"; alias git');
+    const git = await server.run(
+      'echo "$GIT_CONFIG_GLOBAL"; git config --global --get core.pager; echo "[$?]"; alias git',
+    );
     const [configPath, ...rest] = git.content.split('\n');
     expect(configPath).toMatch(/oh-session-.*gitconfig$/);
     expect(rest.join('\n')).toContain("alias git='git --no-pager'");
@@ -99,7 +112,10 @@ describe('auth', () => {
     expect((await server.request('GET', '/download_files?path=/tmp')).status).toBe(403);
     expect((await server.request('GET', '/alive')).status).toBe(200);
     expect((await server.request('GET', '/server_info')).status).toBe(200);
-    const ok = await server.request('POST', '/execute_action', { json: action, headers: { 'X-Session-API-Key': 'k3y-for-tests' } });
+    const ok = await server.request('POST', '/execute_action', {
+      json: action,
+      headers: { 'X-Session-API-Key': 'k3y-for-tests' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json<{ content: string }>().content).toBe('unset');
     await server.stop();
@@ -111,8 +127,14 @@ describe('request ids', () => {
     const server = await startServer();
     const file = path.join(server.workspace, 'appended.txt');
     const action = { action: { action: 'run', args: { command: `echo run >> ${file}; wc -l < ${file}` } } };
-    const first = await server.request('POST', '/execute_action', { json: action, headers: { 'X-Request-Id': 'req-1' } });
-    const again = await server.request('POST', '/execute_action', { json: action, headers: { 'X-Request-Id': 'req-1' } });
+    const first = await server.request('POST', '/execute_action', {
+      json: action,
+      headers: { 'X-Request-Id': 'req-1' },
+    });
+    const again = await server.request('POST', '/execute_action', {
+      json: action,
+      headers: { 'X-Request-Id': 'req-1' },
+    });
     expect(first.status).toBe(200);
     expect(again.body.equals(first.body)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('run\n');
@@ -139,7 +161,11 @@ describe('API surface', () => {
     const cases: [Promise<{ status: number; json<T>(): T }>, number, RegExp | object][] = [
       [server.request('GET', '/nope'), 404, { detail: 'Not found: GET /nope' }],
       [server.request('GET', '/execute_action'), 405, /not allowed/],
-      [server.request('POST', '/execute_action', { body: '{oops', headers: { 'content-type': 'application/json' } }), 400, /not valid JSON/],
+      [
+        server.request('POST', '/execute_action', { body: '{oops', headers: { 'content-type': 'application/json' } }),
+        400,
+        /not valid JSON/,
+      ],
       [post({ nothing: true }), 422, /Invalid request parameters/],
       [post({ action: { action: 'fly', args: {} } }), 400, { detail: 'Invalid action type' }],
       [post({ action: { args: {} } }), 400, { detail: 'Invalid action type' }],
@@ -172,7 +198,12 @@ describe('API surface', () => {
       resources: {
         cpu_percent: expect.any(Number),
         memory: { rss: expect.any(Number), vms: expect.any(Number), percent: expect.any(Number) },
-        disk: { total: expect.any(Number), used: expect.any(Number), free: expect.any(Number), percent: expect.any(Number) },
+        disk: {
+          total: expect.any(Number),
+          used: expect.any(Number),
+          free: expect.any(Number),
+          percent: expect.any(Number),
+        },
         io: { read_bytes: expect.any(Number), write_bytes: expect.any(Number) },
       },
     });

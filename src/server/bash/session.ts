@@ -21,7 +21,15 @@ import path from 'node:path';
 import type { CmdOutputMetadata } from '../../core/events.js';
 import type { Logger } from '../../core/log.js';
 import { cleanOutput, OutputBuffer, truncateMiddle } from './output.js';
-import { commandProcesses, listProcesses, markNow, sessionMembers, signalProcesses, trySignal, type ProcMark } from './procs.js';
+import {
+  commandProcesses,
+  listProcesses,
+  markNow,
+  sessionMembers,
+  signalProcesses,
+  trySignal,
+  type ProcMark,
+} from './procs.js';
 import { splitBashCommands } from './split.js';
 
 export const PS1_BEGIN = '\n###PS1JSON###\n';
@@ -492,7 +500,10 @@ class PipeBashSession implements BashSession {
 
   /** Waits for the running command and builds the observation. */
   private async observe(req: RunRequest, followUp: boolean): Promise<RunResult> {
-    const outcome = await this.waitForCommand(req.blocking ? null : this.opts.noChangeTimeoutSec * 1000, req.timeoutSec * 1000);
+    const outcome = await this.waitForCommand(
+      req.blocking ? null : this.opts.noChangeTimeoutSec * 1000,
+      req.timeoutSec * 1000,
+    );
     const special = req.isInput && isSpecialKey(req.command);
     if (outcome === 'completed') {
       const marker = this.lastMarker;
@@ -657,7 +668,13 @@ class PipeBashSession implements BashSession {
         meta.suffix = timedOut
           ? `\n[The command timed out after ${timeoutSec} seconds and was killed.]`
           : `\n[The command completed with exit code ${code}.]`;
-        resolve({ kind: 'run', command, content: truncateMiddle(cleanOutput(buf.text())), metadata: meta, hidden: false });
+        resolve({
+          kind: 'run',
+          command,
+          content: truncateMiddle(cleanOutput(buf.text())),
+          metadata: meta,
+          hidden: false,
+        });
       };
       child.on('error', (err) => {
         buf.append(`${err.message}\n`);

@@ -99,7 +99,13 @@ function scan(s: string): string[] {
       i = nl < 0 ? s.length : nl;
       continue;
     }
-    if (c === '<' && s[i + 1] === '<' && s[i + 2] !== '<') {
+    if (c === '<' && s[i + 1] === '<' && s[i + 2] === '<') {
+      // A here-string: an ordinary word follows.
+      i += 3;
+      lastToken = 'redir';
+      continue;
+    }
+    if (c === '<' && s[i + 1] === '<') {
       const parsed = readHeredocOperator(s, i + 2);
       if (parsed) {
         pendingHeredocs.push(parsed.heredoc);

@@ -119,7 +119,9 @@ describe('long-running commands', () => {
     const first = await server.run('echo start; sleep 1.6; echo middle; sleep 600; echo never');
     expect(first.content).toBe('start');
     expect(first.extras.metadata.exit_code).toBe(-1);
-    expect(first.extras.metadata.suffix).toMatch(/^\n\[The command has no new output after 1 seconds\. .*C-c.*timeout/s);
+    expect(first.extras.metadata.suffix).toMatch(
+      /^\n\[The command has no new output after 1 seconds\. .*C-c.*timeout/s,
+    );
 
     const more = await server.run('');
     expect(more.content).toBe('middle');
