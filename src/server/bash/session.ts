@@ -165,6 +165,8 @@ class PipeBashSession implements BashSession {
   private running = false;
   private cmdStart: ProcMark = { ticks: 0, lastPid: 0 };
   private lastMarker: Marker | undefined;
+  /** The running command's marker when it arrived while no call was waiting (after a timeout). */
+  private completedMarker: Marker | undefined;
   private markerWaiters: ((m: Marker | undefined) => void)[] = [];
   private activityListeners = new Set<() => void>();
   private exitListeners = new Set<(code: number | null) => void>();
@@ -340,6 +342,7 @@ class PipeBashSession implements BashSession {
   private onMarker(marker: Marker): void {
     this.lastMarker = marker;
     if (marker.workingDir) this.currentCwd = marker.workingDir;
+    if (this.running && this.markerWaiters.length === 0) this.completedMarker = marker;
     for (const w of this.markerWaiters.splice(0)) w(marker);
   }
 
@@ -444,6 +447,12 @@ class PipeBashSession implements BashSession {
       return this.observe(req, false);
     }
 
+    if (this.completedMarker && !req.isInput && !empty) {
+      // The command finished after its last observation: the shell is free for the new one.
+      this.running = false;
+      this.startCommand(command);
+      return this.observe(req, false);
+    }
     if (!req.isInput && !empty) {
       const meta = this.metadata(-1);
       meta.suffix =
@@ -452,7 +461,7 @@ class PipeBashSession implements BashSession {
         `the current process: ${TIMEOUT_GUIDANCE}]`;
       return this.report(command, meta, req.hidden, true);
     }
-    if (req.isInput && !empty) this.sendKeysOrText(command);
+    if (req.isInput && !empty && !this.completedMarker) this.sendKeysOrText(command);
     return this.observe(req, true);
   }
 
@@ -463,6 +472,7 @@ class PipeBashSession implements BashSession {
   private startCommand(command: string): void {
     this.unreported.clear();
     this.reportedOutput = false;
+    this.completedMarker = undefined;
     this.openStdin();
     this.drainStdin();
     this.cmdStart = markNow();
@@ -506,7 +516,8 @@ class PipeBashSession implements BashSession {
     );
     const special = req.isInput && isSpecialKey(req.command);
     if (outcome === 'completed') {
-      const marker = this.lastMarker;
+      const marker = this.completedMarker ?? this.lastMarker;
+      this.completedMarker = undefined;
       const exitCode = marker?.exitCode ?? -1;
       const meta = this.metadata(exitCode, marker);
       meta.suffix = special
@@ -572,6 +583,10 @@ class PipeBashSession implements BashSession {
         finish('exited');
       };
       const hardTimer = setTimeout(() => finish('hard'), Math.max(0, hardMs));
+      if (this.completedMarker) {
+        finish('completed');
+        return;
+      }
       if (!this.proc) {
         finish('exited');
         return;

@@ -139,6 +139,23 @@ describe('long-running commands', () => {
     expect((await server.run('echo free again')).content).toBe('free again');
   });
 
+  it('a command that finishes after its soft timeout: an empty command reports the end, a new command just runs', async () => {
+    const first = await server.run('sleep 1.3; echo finished-late; (exit 4)');
+    expect(first.extras.metadata.exit_code).toBe(-1);
+    await new Promise((r) => setTimeout(r, 800));
+    const polled = await server.run('');
+    expect(polled.content).toBe('finished-late');
+    expect(polled.extras.metadata.exit_code).toBe(4);
+    expect(polled.extras.metadata.suffix).toBe(completed(4));
+
+    const second = await server.run('sleep 1.3; echo also-late');
+    expect(second.extras.metadata.exit_code).toBe(-1);
+    await new Promise((r) => setTimeout(r, 800));
+    const next = await server.run('echo next-command');
+    expect(next.content).toBe('next-command');
+    expect(next.extras.metadata.exit_code).toBe(0);
+  });
+
   it('sends is_input text to a program waiting on stdin', async () => {
     const waiting = await server.run('read -r name; echo "hello $name"; read -r age; echo "age $age"');
     expect(waiting.extras.metadata.exit_code).toBe(-1);
