@@ -94,7 +94,7 @@ export function createActionServer(opts: AppOptions): ActionServer {
   };
   const editor = createEditor(currentPolicy);
   const pluginContext: PluginContext = {
-    username: config.username ?? os.userInfo().username,
+    username: config.username ?? currentUsername(),
     logger,
     cwd: () => bash.cwd,
     workspace: () => workspace ?? initialDir,
@@ -498,4 +498,13 @@ export function createActionServer(opts: AppOptions): ActionServer {
       if (unixPath) rmSync(unixPath, { force: true });
     },
   };
+}
+
+/** The user the server runs as; a container may run it under a uid that has no passwd entry. */
+function currentUsername(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid-${process.getuid?.() ?? 'unknown'}`;
+  }
 }

@@ -1,6 +1,6 @@
 // Launch protocol, lifecycle, auth and request ids of dist/server.js, over real HTTP (TCP and unix socket).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distFile, NODE } from '../helpers/dist.js';
@@ -72,6 +72,31 @@ describe('launch protocol', () => {
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
+  });
+
+  // Containers run the server as the runner's uid, which usually has no passwd entry there.
+  it.runIf(process.getuid?.() === 0)('runs under a uid that has no passwd entry', async () => {
+    const ws = tempDir('oh-uid-');
+    chownSync(ws, 54_321, 54_321);
+    const proc = spawn(NODE, [distFile('server.js'), '--listen', 'tcp:127.0.0.1:0', '--working-dir', ws], {
+      uid: 54_321,
+      gid: 54_321,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    });
+    const line = await new Promise<string>((resolve) => {
+      proc.stdout.once('data', (d: Buffer) => resolve(d.toString()));
+      proc.once('exit', (code) => resolve(`exited ${code} before ready`));
+    });
+    const ready = JSON.parse(line) as { port: number };
+    const res = await fetch(`http://127.0.0.1:${ready.port}/execute_action`, {
+      method: 'POST',
+      body: JSON.stringify({ action: { action: 'run', args: { command: 'id -u && touch made && ls' } } }),
+    });
+    const obs = (await res.json()) as { content: string };
+    expect(obs.content).toBe('54321\nmade');
+    proc.stdin.end();
+    expect(await new Promise((resolve) => proc.on('exit', resolve))).toBe(0);
   });
 
   it('starts with a registered plugin (agent_skills)', async () => {
