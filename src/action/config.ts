@@ -62,7 +62,8 @@ export interface ActionConfig {
     experimentalImage: string | null;
     network: SandboxNetwork;
   };
-  dispatch: { issueNumber: number | null; issueType: 'issue' | 'pr'; commentId: number | null };
+  /** workflow_dispatch inputs given to the action; null = take them from the payload's `inputs`. */
+  dispatch: { issueNumber: number | null; issueType: 'issue' | 'pr' | null; commentId: number | null };
 }
 
 type Env = Record<string, string | undefined>;
@@ -183,7 +184,10 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
     },
     dispatch: {
       issueNumber: dispatchNumber === null ? null : parseIntSetting('issue-number', dispatchNumber, { min: 1 }),
-      issueType: parseEnumSetting('issue-type', input('issue-type') || 'issue', ['issue', 'pr'] as const),
+      issueType:
+        optional('issue-type') === null
+          ? null
+          : parseEnumSetting('issue-type', input('issue-type'), ['issue', 'pr'] as const),
       commentId: parseCommentId('comment-id', input('comment-id')),
     },
   };

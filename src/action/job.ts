@@ -104,6 +104,15 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
       (auth.via === 'permission' ? ` (${auth.permission} permission).` : ' (listed in allowed-bots).'),
   );
 
+  if (decision.experimental) {
+    const why = target.label ?? `${config.trigger.macro}-exp`;
+    logger.info(
+      config.sandbox.experimentalImage
+        ? `Experimental run (${why}): sandbox image ${config.sandbox.experimentalImage}.`
+        : `Experimental run (${why}), but experimental-sandbox-image is empty: the usual sandbox is used.`,
+    );
+  }
+
   // The key is checked only now, so events that are not for us never need it (DESIGN.md §8.12).
   const llm =
     io.llm ??
@@ -355,13 +364,21 @@ function createProgress(
   const phases: Phase[] = [];
   let lastWrite = 0;
   let pending: Promise<void> = Promise.resolve();
+  // A write that is queued but not started renders the state as it is when it starts, so further changes
+  // meanwhile ride on it: phases that pass quicker than the write spacing cost no extra request.
+  let queued = false;
   const render = () =>
     startBody({ issueType: target.issueType, number: target.issueNumber, runUrl: config.run.url, phases });
   const write = (force: boolean) => {
+    if (queued) return pending;
     if (!force && now() - lastWrite < PROGRESS_INTERVAL_MS) return pending;
     lastWrite = now();
+    queued = true;
     pending = pending
-      .then(() => commenter.progress(render()))
+      .then(() => {
+        queued = false;
+        return commenter.progress(render());
+      })
       .then(() => undefined)
       .catch((e: unknown) => logger.warn(`Could not update the progress comment: ${errorMessage(e)}`));
     return pending;

@@ -190,7 +190,8 @@ export interface TriggerConfig {
   /** workflow_dispatch inputs as read by the action config; payload `inputs` are the fallback. */
   dispatch?: {
     issueNumber: number | null;
-    issueType: 'issue' | 'pr';
+    /** null: the payload's `issue_type` input, else `issue`. */
+    issueType: 'issue' | 'pr' | null;
     commentId: number | null;
     experimental?: boolean;
   };

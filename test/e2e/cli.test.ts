@@ -8,11 +8,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { distFile, NODE } from '../helpers/dist.js';
 import { FIXED_HELLO, githubEnv, ISSUE_TITLE, LLM_KEY, OWNER, REPO, startWorld, type World } from './fixtures.js';
 
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(NODE, [distFile('cli.js'), ...args], { env, cwd, timeout: 180_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      NODE,
+      [distFile('cli.js'), ...args],
+      { env, cwd, timeout: 180_000, maxBuffer: 32 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -37,15 +46,34 @@ describe('CLI', () => {
       LLM_BASE_URL: world.llm.baseUrl,
       ...githubEnv(fake),
     };
-    const resolved = await cli(['resolve-issue', '--selected-repo', `${OWNER}/${REPO}`, '--issue-number', String(issueNumber), '--runtime', 'local'], env, cwd);
+    const resolved = await cli(
+      [
+        'resolve-issue',
+        '--selected-repo',
+        `${OWNER}/${REPO}`,
+        '--issue-number',
+        String(issueNumber),
+        '--runtime',
+        'local',
+      ],
+      env,
+      cwd,
+    );
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stdout + resolved.stderr).not.toContain(fake.token);
-    const record = JSON.parse(readFileSync(path.join(cwd, 'output', 'output.jsonl'), 'utf8').trim()) as { success: boolean; git_patch: string };
+    const record = JSON.parse(readFileSync(path.join(cwd, 'output', 'output.jsonl'), 'utf8').trim()) as {
+      success: boolean;
+      git_patch: string;
+    };
     expect(record.success).toBe(true);
     expect(record.git_patch).toContain('hello.py');
     expect(fake.state.pulls).toEqual([]);
 
-    const sent = await cli(['send-pull-request', '--issue-number', String(issueNumber), '--pr-type', 'draft'], env, cwd);
+    const sent = await cli(
+      ['send-pull-request', '--issue-number', String(issueNumber), '--pr-type', 'draft'],
+      env,
+      cwd,
+    );
     expect(sent.code, sent.stderr).toBe(0);
     const branch = `openhands-fix-issue-${issueNumber}`;
     const pr = fake.state.pulls.find((p) => p.headRef === branch);
@@ -64,12 +92,31 @@ describe('CLI', () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'oh-cli-'));
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd };
     const cases: [string[], string][] = [
-      [['resolve-issue', '--selected-repo', 'noslash', '--issue-number', '1', '--token', 't', '--llm-model', 'openai/x'], 'Invalid repository format. Expected owner/repo'],
-      [['resolve-issue', '--selected-repo', 'a/b', '--issue-number', '1', '--llm-model', 'openai/x'], 'Token is required.'],
+      [
+        [
+          'resolve-issue',
+          '--selected-repo',
+          'noslash',
+          '--issue-number',
+          '1',
+          '--token',
+          't',
+          '--llm-model',
+          'openai/x',
+        ],
+        'Invalid repository format. Expected owner/repo',
+      ],
+      [
+        ['resolve-issue', '--selected-repo', 'a/b', '--issue-number', '1', '--llm-model', 'openai/x'],
+        'Token is required.',
+      ],
       [['send-pull-request', '--issue-number', 'x1', '--token', 't'], 'Issue number x1 is not a number.'],
       [['send-pull-request', '--issue-number', '1', '--token', 't', '--pr-type', 'weird'], 'Invalid pr_type: weird'],
       [['send-pull-request', '--issue-number', '1'], 'token is not set'],
-      [['send-pull-request', '--issue-number', '1', '--token', 't', '--output-dir', 'nope'], 'Output directory nope does not exist.'],
+      [
+        ['send-pull-request', '--issue-number', '1', '--token', 't', '--output-dir', 'nope'],
+        'Output directory nope does not exist.',
+      ],
       [['visualize', '--issue-number', '1', '--vis-method', 'html'], 'Invalid visualization method: html'],
       [['no-such-command'], "Unknown command 'no-such-command'"],
     ];
