@@ -1,7 +1,18 @@
 // Synchronous last-resort cleanup when the process exits without closing its runtimes (folders we created,
 // workspaces we moved). Servers and containers stop by themselves when our end of their stdin closes;
 // this handles what only we can tidy up.
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -55,5 +66,87 @@ export function createOwnedDir(root: string | undefined, prefix: string, socketN
     rmSync(dir, { recursive: true, force: true });
   };
   unregister = onProcessExit(remove);
+  writeFileSync(path.join(dir, OWNER_FILE), ownerToken(process.pid) ?? `${process.pid}`);
   return { path: dir, remove, keep: () => unregister?.() };
+}
+
+/** Names the per-sandbox folders start with (sweepStaleDirs only ever touches these). */
+export const OWNED_DIR_PREFIXES = ['oh-local-', 'oh-docker-'] as const;
+
+/** Who created a folder: pid and process start time, so a reused pid is not mistaken for the owner. */
+const OWNER_FILE = '.oh-owner';
+/** In a warm bwrap server's folder while it holds a session's workspace: the session's own path. */
+export const MOVED_FROM_FILE = 'moved-from';
+
+function ownerToken(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return startTime ? `${pid} ${startTime}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts a workspace that a dead owner had moved into its warm slot back where it came from. */
+function restoreMovedWorkspace(dir: string): boolean {
+  let origin: string;
+  try {
+    origin = readFileSync(path.join(dir, MOVED_FROM_FILE), 'utf8');
+  } catch {
+    return true;
+  }
+  const slot = path.join(dir, 'workspace');
+  const st = lstatSync(origin, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) {
+    if (readlinkSync(origin) !== slot) return false;
+    unlinkSync(origin);
+  } else if (st) {
+    return false; // something else lives there now: keep the slot rather than guess
+  }
+  mkdirSync(origin, { recursive: true });
+  for (const e of readdirSync(slot)) renameSync(path.join(slot, e), path.join(origin, e));
+  return true;
+}
+
+/**
+ * Removes per-sandbox folders left by processes that died without cleaning up (SIGKILL, OOM), after moving
+ * any workspace they held back to its owner's path. Folders of live processes are left alone. Returns the
+ * folders removed.
+ */
+export function sweepStaleDirs(roots: readonly (string | undefined)[]): string[] {
+  const removed: string[] = [];
+  const seen = new Set<string>();
+  for (const root of roots.map((r) => r ?? os.tmpdir())) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    let names: string[];
+    try {
+      names = readdirSync(root);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!OWNED_DIR_PREFIXES.some((p) => name.startsWith(p))) continue;
+      const dir = path.join(root, name);
+      let owner: string;
+      try {
+        owner = readFileSync(path.join(dir, OWNER_FILE), 'utf8');
+      } catch {
+        continue; // not ours, or still being created
+      }
+      const pid = Number(owner.split(' ')[0]);
+      if (!Number.isInteger(pid) || pid <= 0) continue;
+      const current = ownerToken(pid);
+      if (current !== undefined && (current === owner || !owner.includes(' '))) continue;
+      try {
+        if (!restoreMovedWorkspace(dir)) continue;
+        rmSync(dir, { recursive: true, force: true });
+        removed.push(dir);
+      } catch {
+        // best effort: a folder we cannot clean is left for the next sweep
+      }
+    }
+  }
+  return removed;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ResolverError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { probeBwrap as defaultProbeBwrap, type BwrapProbe } from './bwrap.js';
+import { sweepStaleDirs } from './cleanup.js';
 import type { RetryPolicy } from './client.js';
 import {
   createDockerRuntime,
@@ -108,6 +109,8 @@ export function createRuntimeFactory(opts: RuntimeFactoryOptions): RuntimeFactor
       mkdirSync(tempRoot, { recursive: true });
     }
   }
+  // Folders of earlier runs that died without cleaning up (their servers exited with them).
+  for (const dir of sweepStaleDirs([tempRoot, undefined])) logger.debug(`removed stale sandbox folder ${dir}`);
   const warmEnv =
     opts.warmEnv ??
     (() => {

@@ -27,7 +27,7 @@ import {
   bwrapArgs,
   type BwrapMount,
 } from './bwrap.js';
-import { onProcessExit, createOwnedDir, type OwnedDir } from './cleanup.js';
+import { MOVED_FROM_FILE, onProcessExit, createOwnedDir, type OwnedDir } from './cleanup.js';
 import { ActionClient, shellQuote, type RetryPolicy } from './client.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import type { CommandResult, Runtime, RuntimeOptions, SandboxNetwork } from './types.js';
@@ -250,6 +250,9 @@ function sameFilesystem(a: string, b: string): boolean {
 function moveWorkspaceIntoSlot(hostDir: string, slotDir: string): MovedWorkspace {
   const entries = readdirSync(hostDir);
   const moved: string[] = [];
+  // If this process dies without restoring, the next sweepStaleDirs() finds the way back.
+  const marker = path.join(path.dirname(slotDir), MOVED_FROM_FILE);
+  writeFileSync(marker, hostDir);
   try {
     for (const e of entries) {
       renameSync(path.join(hostDir, e), path.join(slotDir, e));
@@ -259,6 +262,7 @@ function moveWorkspaceIntoSlot(hostDir: string, slotDir: string): MovedWorkspace
     symlinkSync(slotDir, hostDir);
   } catch (err) {
     for (const e of moved) renameSync(path.join(slotDir, e), path.join(hostDir, e));
+    unlinkSync(marker);
     throw err;
   }
   let restored = false;
@@ -268,6 +272,7 @@ function moveWorkspaceIntoSlot(hostDir: string, slotDir: string): MovedWorkspace
     if (lstatSync(hostDir, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(hostDir);
     mkdirSync(hostDir, { recursive: true });
     for (const e of readdirSync(slotDir)) renameSync(path.join(slotDir, e), path.join(hostDir, e));
+    unlinkSync(marker);
     restored = true;
     unregister();
   };

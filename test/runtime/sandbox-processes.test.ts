@@ -4,9 +4,13 @@
 // - nothing outlives the parent: after a clean exit and after SIGKILL, the server, its shell and the
 //   container are gone.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createRecordingLogger } from '../../src/core/log.js';
 import { connectDocker } from '../../src/runtime/docker.js';
+import { createRuntimeFactory } from '../../src/runtime/index.js';
 import { NODE } from '../helpers/dist.js';
 import {
   BOOKWORM_IMAGE,
@@ -39,6 +43,7 @@ const hostile: Record<string, string> = {
 
 interface HoldInfo {
   pid: number;
+  warmTaken?: boolean;
   serverPid?: number;
   containerName?: string;
   denied: string[];
@@ -120,21 +125,48 @@ describe('nothing outlives a parent killed with SIGKILL', () => {
   const BACKGROUND = ['sleep 300 > /dev/null 2>&1 &'];
 
   async function killedParentLeavesNothing(isolation: 'none' | 'bwrap') {
-    const { child, info, exited } = await hold({ kind: 'local', localIsolation: isolation }, BACKGROUND);
+    const tempRoot = tempDir();
+    const { child, info, exited } = await hold({ kind: 'local', localIsolation: isolation, tempRoot }, BACKGROUND);
     const pids = [info.serverPid!, ...descendants(info.serverPid!)];
     expect(pids.length).toBeGreaterThan(1);
     expect(pids.every(pidAlive)).toBe(true);
     child.kill('SIGKILL');
     await exited;
     await waitFor(() => pids.every((p) => !pidAlive(p)), 15_000, `processes ${pids.join(',')} to exit`);
+    // The dead parent could not remove its folder; the next factory on the same root does.
+    expect(readdirSync(tempRoot)).toHaveLength(1);
+    createRuntimeFactory({ logger: createRecordingLogger(), serverScript: serverScript(), tempRoot });
+    expect(readdirSync(tempRoot)).toEqual([]);
   }
 
   it('local unisolated: the server and its shell exit', () => killedParentLeavesNothing('none'));
 
   it.skipIf(!bw.ok)(`local under ${bw.label}: the sandbox exits`, () => killedParentLeavesNothing('bwrap'));
 
+  it.skipIf(!bw.ok)(`a warm ${bw.label} slot holding a session workspace: it is moved back afterwards`, async () => {
+    const tempRoot = tempDir();
+    const workspace = tempDir();
+    writeFileSync(path.join(workspace, 'keep-me.txt'), 'precious\n');
+    const { child, info, exited } = await hold(
+      { kind: 'local', localIsolation: 'bwrap', tempRoot, workspace, warm: true },
+      ['echo made-in-sandbox > made.txt'],
+    );
+    expect(info.warmTaken).toBe(true);
+    expect(lstatSync(workspace).isSymbolicLink()).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    const pids = [info.serverPid!, ...descendants(info.serverPid!)];
+    await waitFor(() => pids.every((p) => !pidAlive(p)), 15_000, 'the sandbox to exit');
+    createRuntimeFactory({ logger: createRecordingLogger(), serverScript: serverScript(), tempRoot });
+    expect(lstatSync(workspace).isDirectory()).toBe(true);
+    expect(readFileSync(path.join(workspace, 'keep-me.txt'), 'utf8')).toBe('precious\n');
+    expect(readFileSync(path.join(workspace, 'made.txt'), 'utf8')).toBe('made-in-sandbox\n');
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+
   it.skipIf(!dk.ok)(`${dk.label}: the container goes away`, async () => {
-    const { child, info, exited } = await hold({ kind: 'docker', image: BOOKWORM_IMAGE }, BACKGROUND);
+    const tempRoot = tempDir();
+    const { child, info, exited } = await hold({ kind: 'docker', image: BOOKWORM_IMAGE, tempRoot }, BACKGROUND);
     const docker = await connectDocker();
     const container = docker.getContainer(info.containerName!);
     expect((await container.inspect()).State.Running).toBe(true);
@@ -149,5 +181,8 @@ describe('nothing outlives a parent killed with SIGKILL', () => {
       20_000,
       `container ${info.containerName} to be removed`,
     );
+    expect(readdirSync(tempRoot)).toHaveLength(1);
+    createRuntimeFactory({ logger: createRecordingLogger(), serverScript: serverScript(), tempRoot });
+    expect(readdirSync(tempRoot)).toEqual([]);
   });
 });
