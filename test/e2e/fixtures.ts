@@ -1,7 +1,12 @@
 // Shared set-up for the end-to-end tests: the fake GitHub with a small Python repository and an
 // issue, a scripted model that fixes it, and a real `issues.labeled` payload patched to point at them.
 import defs from '@octokit/webhooks-examples' with { type: 'json' };
-import { startFakeGitHub, type FakeGitHub, type FakePull } from '../../src/testing/fake-github/index.js';
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeGitHubOptions,
+  type FakePull,
+} from '../../src/testing/fake-github/index.js';
 import { startScriptedLlm, text, toolCall, type LlmStep, type ScriptedLlm } from '../../src/testing/scripted-llm.js';
 
 export const OWNER = 'octo-org';
@@ -38,8 +43,11 @@ export function fixingScript(): LlmStep[] {
   ];
 }
 
-export async function startWorld(script: LlmStep[] = fixingScript()): Promise<World> {
-  const fake = await startFakeGitHub();
+export async function startWorld(
+  script: LlmStep[] = fixingScript(),
+  fakeOptions: FakeGitHubOptions = {},
+): Promise<World> {
+  const fake = await startFakeGitHub(fakeOptions);
   await fake.addRepo({ owner: OWNER, repo: REPO, files: REPO_FILES, defaultBranch: 'main' });
   fake.addUser(MAINTAINER);
   fake.setPermission(OWNER, REPO, MAINTAINER, 'write');
