@@ -402,6 +402,9 @@ export function createActionServer(opts: AppOptions): ActionServer {
       const earlier = answered.get(cacheKey);
       if (earlier) {
         req.resume();
+        // Least recently used goes first: a hit moves the id to the back.
+        answered.delete(cacheKey);
+        answered.set(cacheKey, earlier);
         return earlier;
       }
       const reply = safeRoute(req, url);

@@ -49,6 +49,11 @@ async function main(): Promise<void> {
       process.exit(code);
     }
   };
+  // A crash must not leave the shell's processes behind either.
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`server.js: uncaught error: ${err.stack ?? String(err)}\n`);
+    void stop('uncaught error', 1);
+  });
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGHUP', () => void stop('SIGHUP'));
