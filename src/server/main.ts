@@ -13,6 +13,10 @@ import { createPlugins, PluginError } from './plugins.js';
 const SERVER_ONLY_ENV = ['SESSION_API_KEY', 'NO_CHANGE_TIMEOUT_SECONDS', 'INIT_PLUGIN_TIMEOUT'];
 
 async function main(): Promise<void> {
+  // When the parent dies, our stdout/stderr pipes break: writes fail with EPIPE, which must neither crash
+  // the server before it has cleaned up nor loop through the error handler.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   const logger = createConsoleLogger({ verbose: process.env.LOG_LEVEL === 'debug', stream: process.stderr });
   let config;
   let plugins;
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   };
   // A crash must not leave the shell's processes behind either.
   process.on('uncaughtException', (err) => {
+    if (stopping) return;
     process.stderr.write(`server.js: uncaught error: ${err.stack ?? String(err)}\n`);
     void stop('uncaught error', 1);
   });

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { distFile, NODE } from '../helpers/dist.js';
 import {
   childrenOf,
@@ -39,6 +39,41 @@ describe('launch protocol', () => {
     expect(await eventually(() => processesMatching('sleep 987651').length === 0)).toBe(true);
     expect(sessionProcesses(bashPid!)).toEqual([]);
     expect(server.stdout()).toBe(JSON.stringify(server.ready) + '\n');
+  });
+
+  it('exits, with its shell and background jobs, when its parent is killed with SIGKILL (broken stdio pipes)', async () => {
+    const ws = tempDir('oh-orphan-');
+    // A parent that holds all three pipes of the server, like the runtime does, then dies without a word.
+    const parentScript = `
+      const { spawn } = require('node:child_process');
+      const c = spawn(process.execPath, [${JSON.stringify(distFile('server.js'))}, '--listen', 'tcp:127.0.0.1:0',
+        '--working-dir', ${JSON.stringify(ws)}], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+      c.stdout.once('data', async (d) => {
+        const { port } = JSON.parse(String(d));
+        await fetch('http://127.0.0.1:' + port + '/execute_action', { method: 'POST',
+          body: JSON.stringify({ action: { action: 'run', args: { command: 'sleep 9876' + '59 > /dev/null 2>&1 &' } } }) });
+        console.log(c.pid);
+      });
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(NODE, ['-e', parentScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    onTestFinished(() => {
+      parent.kill('SIGKILL');
+    });
+    const serverPid = Number(
+      await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))),
+    );
+    expect(processesMatching('sleep 987659')).toHaveLength(1);
+    parent.kill('SIGKILL');
+    const gone = () => {
+      try {
+        process.kill(serverPid, 0);
+        return readFileSync(`/proc/${serverPid}/stat`, 'utf8').includes(') Z ');
+      } catch {
+        return true;
+      }
+    };
+    expect(await eventually(gone, 10_000)).toBe(true);
+    expect(await eventually(() => processesMatching('sleep 987659').length === 0)).toBe(true);
   });
 
   it('serves over a unix socket (mode 0666) and removes it on SIGTERM', async () => {
