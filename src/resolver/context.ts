@@ -2,6 +2,7 @@
 // capped (security.md §4, §8).
 import { ResolverError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { hasMarker } from '../github/marker.js';
 import type { CommentData, GitHubApi, IssueData } from '../github/types.js';
 import { capText, DEFAULT_TEXT_CAP, sanitizeUntrusted } from './sanitize.js';
 import { issueRecord, type IssueRecord } from './types.js';
@@ -15,8 +16,10 @@ export interface TriggerInfo {
   /** Title and body of the issue as the payload carried them. */
   title?: string | null;
   body?: string | null;
-  /** Body of the triggering comment, from the payload. */
+  /** Body of the triggering comment or review, from the payload. */
   commentBody?: string | null;
+  /** PR runs: the head SHA the payload carried (`pull_request.head.sha`); the run refuses if the head moved. */
+  headSha?: string | null;
 }
 
 export interface IssueContextOptions {
@@ -49,10 +52,68 @@ export function extractImageUrls(texts: (string | null | undefined)[]): string[]
   return out;
 }
 
-function after(a: string | null | undefined, t: number): boolean {
-  if (!a) return false;
+/** True when the timestamp is later than the trigger time t (ms); unknown times are never late. */
+export function isAfter(a: string | null | undefined, t: number): boolean {
+  if (!a || Number.isNaN(t)) return false;
   const v = Date.parse(a);
   return !Number.isNaN(v) && v > t;
+}
+
+export function triggerMs(time: string | null | undefined): number {
+  return time ? Date.parse(time) : NaN;
+}
+
+export function commentIdUnmatched(commentId: number, n: number): string {
+  return `Comment ID ${commentId} did not have a match for issue ${n}`;
+}
+
+export interface SelectedComments {
+  /** Sanitised bodies in creation order; null when there are none. */
+  comments: string[] | null;
+  /** Comments created or edited after the trigger, left out. */
+  droppedAfterTrigger: number;
+}
+
+/**
+ * The conversation comments the agent sees (§6.1): our own comments (they carry the hidden marker) are
+ * dropped silently; with a comment id just that comment, its body from the payload; otherwise every
+ * comment up to the trigger time, the most recent `maxComments`.
+ */
+export function selectThreadComments(
+  all: readonly CommentData[],
+  o: {
+    commentId?: number | null;
+    triggerTime?: string | null;
+    triggerCommentBody?: string | null;
+    cap: (s: string) => string;
+    maxComments?: number;
+    /**
+     * Issues: a comment id the listing does not show still counts when the payload carried its body (the
+     * listing may lag). PR runs say false: there the id may name a review or a thread comment instead.
+     */
+    payloadWhenUnlisted?: boolean;
+  },
+): SelectedComments {
+  const comments = all
+    .filter((c) => !hasMarker(c.body))
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  if (o.commentId !== undefined && o.commentId !== null) {
+    const c = comments.find((x) => x.id === o.commentId);
+    const text = c || o.payloadWhenUnlisted ? (o.triggerCommentBody ?? c?.body ?? null) : null;
+    return { comments: text === null ? null : [o.cap(text)], droppedAfterTrigger: 0 };
+  }
+  const t = triggerMs(o.triggerTime);
+  let dropped = 0;
+  const kept = comments.filter((c) => {
+    const late = isAfter(c.createdAt, t) || isAfter(c.updatedAt, t);
+    if (late) dropped += 1;
+    return !late;
+  });
+  const recent = kept.slice(-(o.maxComments ?? MAX_COMMENTS));
+  return {
+    comments: recent.length > 0 ? recent.map((c) => o.cap(c.body ?? '')) : null,
+    droppedAfterTrigger: dropped,
+  };
 }
 
 export async function fetchIssueContext(
@@ -87,32 +148,20 @@ export async function fetchIssueContext(
   const trigger = opts.trigger ?? {};
   const title = trigger.title ?? data.title ?? '';
   const body = trigger.body ?? data.body ?? '';
-  const t = trigger.time ? Date.parse(trigger.time) : NaN;
 
-  const comments: CommentData[] = [...(await github.listIssueComments(r, opts.number))].sort(
-    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt),
-  );
-  let dropped = 0;
-  let threadComments: string[] | null;
-  if (opts.commentId !== undefined && opts.commentId !== null) {
-    const c = comments.find((x) => x.id === opts.commentId);
-    const text = trigger.commentBody ?? c?.body ?? null;
-    if (text === null) {
-      throw new ResolverError(
-        'not-found',
-        `Comment ID ${opts.commentId} did not have a match for issue ${opts.number}`,
-      );
-    }
-    threadComments = [cap(text)];
-  } else {
-    const kept = comments.filter((c) => {
-      const late = !Number.isNaN(t) && (after(c.createdAt, t) || after(c.updatedAt, t));
-      if (late) dropped += 1;
-      return !late;
-    });
-    const recent = kept.slice(-(opts.maxComments ?? MAX_COMMENTS));
-    threadComments = recent.length > 0 ? recent.map((c) => cap(c.body ?? '')) : null;
+  const selected = selectThreadComments(await github.listIssueComments(r, opts.number), {
+    commentId: opts.commentId,
+    triggerTime: trigger.time,
+    triggerCommentBody: trigger.commentBody,
+    cap,
+    maxComments: opts.maxComments,
+    payloadWhenUnlisted: true,
+  });
+  if (opts.commentId !== undefined && opts.commentId !== null && selected.comments === null) {
+    throw new ResolverError('not-found', commentIdUnmatched(opts.commentId, opts.number));
   }
+  const threadComments = selected.comments;
+  const dropped = selected.droppedAfterTrigger;
   if (dropped > 0) logger.info(`Left out ${dropped} comment(s) created or edited after the trigger.`);
 
   const issue = issueRecord({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../src/core/log.js';
+import { marker } from '../../src/github/marker.js';
 import { extractImageUrls, fetchIssueContext } from '../../src/resolver/context.js';
 import { commentData, createFakeGitHubApi, issueData } from './fake-github-api.js';
 
@@ -33,6 +34,28 @@ describe('fetchIssueContext', () => {
     const c = await fetchIssueContext(gh(), { ...base, number: 1, trigger: { time: '2025-01-02T00:00:00Z' } }, logger);
     expect(c.issue.thread_comments).toEqual(['first ', 'second']);
     expect(c.droppedAfterTrigger).toBe(2);
+  });
+
+  it('our own comments (hidden marker) are dropped silently, not counted as left out', async () => {
+    const g = gh();
+    const ours = (id: number, at: string) =>
+      commentData({
+        id,
+        body: `Working on it.\n\n${marker('start', '77')}`,
+        author: 'github-actions[bot]',
+        authorType: 'Bot',
+        createdAt: at,
+        updatedAt: at,
+      });
+    g.comments.get(1)?.push(ours(20, '2025-01-03T00:00:00Z'), ours(21, '2025-01-01T00:30:00Z'));
+    const l = createRecordingLogger();
+    const c = await fetchIssueContext(g, { ...base, number: 1, trigger: { time: '2025-01-02T00:00:00Z' } }, l);
+    expect(c.issue.thread_comments).toEqual(['first ', 'second']);
+    expect(c.droppedAfterTrigger).toBe(2);
+    expect(l.lines.map((x) => x.message)).toContain('Left out 2 comment(s) created or edited after the trigger.');
+    const all = await fetchIssueContext(g, { ...base, number: 1 }, l);
+    expect(all.issue.thread_comments).toHaveLength(4);
+    expect(all.droppedAfterTrigger).toBe(0);
   });
 
   it('without a trigger time every comment counts', async () => {
