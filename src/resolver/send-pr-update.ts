@@ -194,9 +194,7 @@ async function postSummary(
     await commenter.postFinal('pr-update', body);
     return true;
   } catch (err) {
-    const w = `Could not post the summary comment: ${deps.redactor.redact(errorMessage(err))}`;
-    deps.logger.warn(w);
-    warnings.push(w);
+    warnings.push(`Could not post the summary comment: ${deps.redactor.redact(errorMessage(err))}`);
     return false;
   }
 }
@@ -251,18 +249,14 @@ async function replyToThreads(
     try {
       await deps.api.replyToReviewThread(id, body);
     } catch (err) {
-      const w = `Could not reply to review thread ${id}: ${deps.redactor.redact(errorMessage(err))}`;
-      deps.logger.warn(w);
-      warnings.push(w);
+      warnings.push(`Could not reply to review thread ${id}: ${deps.redactor.redact(errorMessage(err))}`);
       continue;
     }
     if (o.resolveThreads && r.comment_success?.[i] === true) {
       try {
         await deps.api.resolveReviewThread(id);
       } catch (err) {
-        const w = `Could not resolve review thread ${id}: ${deps.redactor.redact(errorMessage(err))}`;
-        deps.logger.warn(w);
-        warnings.push(w);
+        warnings.push(`Could not resolve review thread ${id}: ${deps.redactor.redact(errorMessage(err))}`);
       }
     }
   }

@@ -312,9 +312,14 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
           e?.status === 403
             ? `Failed to create pull request due to missing permissions. ${MISSING_PERMISSION_HINT}`
             : `Failed to create the pull request: ${deps.redactor.redact(errorMessage(err))}`;
-        deps.logger.warn(`${why} The branch is pushed: ${compareUrl}`);
         deps.logger.info(`branch created: ${compareUrl}`);
-        return { ...done, prType: 'branch', url: compareUrl, warnings: [...warnings, why] };
+        // Callers log `warnings` (the CLI and the action both do), so they are not logged here too.
+        return {
+          ...done,
+          prType: 'branch',
+          url: compareUrl,
+          warnings: [...warnings, `${why} The branch is pushed: ${compareUrl}`],
+        };
       }
     }
   }
@@ -329,9 +334,7 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
     try {
       await deps.api.requestReviewers(repo, pull.number, [reviewer]);
     } catch (err) {
-      const w = `Could not request a review from ${reviewer}: ${deps.redactor.redact(errorMessage(err))}`;
-      deps.logger.warn(w);
-      warnings.push(w);
+      warnings.push(`Could not request a review from ${reviewer}: ${deps.redactor.redact(errorMessage(err))}`);
     }
   }
 
