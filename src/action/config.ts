@@ -5,6 +5,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { ResolverError } from '../core/errors.js';
 import type { GitHubUrls } from '../github/types.js';
+import { resolveGitHubUrls } from '../github/urls.js';
 import type { LlmConfig } from '../llm/types.js';
 import type { RuntimeKind, SandboxNetwork } from '../runtime/types.js';
 import {
@@ -80,12 +81,13 @@ export function readLlmEnvSettings(env: Env): LlmEnvSettings {
   };
 }
 
-/** DESIGN.md §8.2: flags > GITHUB_*_URL > github.com. */
+/** DESIGN.md §8.2: GITHUB_API_URL / GITHUB_GRAPHQL_URL / GITHUB_SERVER_URL > github.com, each derived from the others. */
 export function urlsFromEnv(env: Env): GitHubUrls {
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-  const graphqlUrl = (env.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`).replace(/\/+$/, '');
-  return { apiUrl, graphqlUrl, serverUrl };
+  return resolveGitHubUrls({
+    apiUrl: env.GITHUB_API_URL,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    serverUrl: env.GITHUB_SERVER_URL,
+  });
 }
 
 export function readActionConfig(env: Env = process.env): ActionConfig {

@@ -1,7 +1,8 @@
 // Flag parsing for the CLI subcommands: the reference's flag names (spec/resolver.md §5, §12, §15),
 // env fallbacks, and one typed options object per command. The only CLI code that reads process.env.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readLlmEnvSettings, urlsFromEnv } from '../action/config.js';
+import { readLlmEnvSettings } from '../action/config.js';
+import { resolveGitHubUrls } from '../github/urls.js';
 import {
   parseBoolSetting,
   parseCommentId,
@@ -91,12 +92,12 @@ function s(v: string | boolean | undefined): string | undefined {
 
 /** DESIGN.md §8.2: --base-domain > GITHUB_*_URL > github.com. */
 export function resolveUrls(baseDomain: string | undefined, env: Env): GitHubUrls {
-  if (baseDomain !== undefined && baseDomain !== '' && baseDomain !== 'github.com') {
-    const d = baseDomain.replace(/\/+$/, '');
-    const server = /^https?:\/\//.test(d) ? d : `https://${d}`;
-    return { serverUrl: server, apiUrl: `${server}/api/v3`, graphqlUrl: `${server}/api/graphql` };
-  }
-  return urlsFromEnv(env);
+  return resolveGitHubUrls({
+    baseDomain: baseDomain === 'github.com' ? undefined : baseDomain,
+    apiUrl: env.GITHUB_API_URL,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    serverUrl: env.GITHUB_SERVER_URL,
+  });
 }
 
 export interface CommonGitHubOptions {

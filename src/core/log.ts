@@ -7,9 +7,12 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export function createConsoleLogger(opts: { verbose?: boolean; stream?: NodeJS.WritableStream } = {}): Logger {
+export function createConsoleLogger(
+  opts: { verbose?: boolean; stream?: NodeJS.WritableStream; redact?: (text: string) => string } = {},
+): Logger {
   const out = opts.stream ?? process.stderr;
-  const write = (prefix: string, message: string) => out.write(`${prefix}${message}\n`);
+  const redact = opts.redact ?? ((t: string) => t);
+  const write = (prefix: string, message: string) => out.write(`${prefix}${redact(message)}\n`);
   return {
     debug: (m) => {
       if (opts.verbose) write('[debug] ', m);

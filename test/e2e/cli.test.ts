@@ -88,6 +88,42 @@ describe('CLI', () => {
     expect(vis.stdout).toContain('\n    "issue": {');
   });
 
+  it('never prints the token, even when the server echoes it back in an error', async () => {
+    // A token of no known shape: only its registration as a secret can keep it out of the output.
+    world = await startWorld(undefined, { token: 'plain-token-of-no-known-shape-42' });
+    const { fake } = world;
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'oh-cli-'));
+    fake.failNext({
+      path: /\/issues\/\d+$/,
+      status: 422,
+      body: { message: `bad request with authorization token ${fake.token}` },
+    });
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: cwd,
+      GITHUB_TOKEN: fake.token,
+      LLM_MODEL: 'openai/x',
+      LLM_API_KEY: LLM_KEY,
+      ...githubEnv(fake),
+    };
+    const r = await cli(
+      [
+        'resolve-issue',
+        '--selected-repo',
+        `${OWNER}/${REPO}`,
+        '--issue-number',
+        String(world.issueNumber),
+        '--runtime',
+        'local',
+      ],
+      env,
+      cwd,
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('bad request with authorization token ***');
+    expect(r.stdout + r.stderr).not.toContain(fake.token);
+  });
+
   it('rejects bad flags with the reference messages', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'oh-cli-'));
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd };
