@@ -70,6 +70,24 @@ describe('LocalRuntime unisolated', () => {
     }
   });
 
+  it('run(): multi-line scripts keep shell state, the hard timeout stops a command, the shell stays usable', async () => {
+    const { rt, ws } = await localRuntime('none');
+    try {
+      expect(await rt.run("mkdir -p a\ncd a\nexport STEP='one two'\npwd")).toEqual({
+        exitCode: 0,
+        output: path.join(ws, 'a'),
+      });
+      expect((await rt.run('echo "$PWD $STEP"')).output).toBe(`${path.join(ws, 'a')} one two`);
+      const timedOut = await rt.run('echo started; sleep 30; echo never', { timeoutSec: 1 });
+      expect(timedOut.exitCode).toBe(-1);
+      expect(timedOut.output).toContain('started');
+      expect(timedOut.output).not.toContain('never');
+      expect(await rt.run('echo after')).toEqual({ exitCode: 0, output: 'after' });
+    } finally {
+      await rt.close();
+    }
+  });
+
   it('close() stops the server and everything it started; the runtime refuses further work', async () => {
     const { rt } = await localRuntime('none');
     await rt.run('sleep 300 > /dev/null 2>&1 &');
