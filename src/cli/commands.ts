@@ -21,8 +21,6 @@ import type { ResolveIssueOptions, SendPullRequestOptions } from './flags.js';
 type Env = Readonly<Record<string, string | undefined>>;
 
 export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logger: Logger): Promise<number> {
-  if (o.issueType === 'pr')
-    logger.warn('PR runs are partial in this version: review threads are read, pushing to the PR comes later.');
   const redactor = createRedactor([o.token, o.llm.apiKey]);
   const api = createGitHubApi(createOctokit({ token: o.token, urls: o.urls, logger }), o.urls);
   const stateDir = path.join(path.resolve(o.outputDir), '.state');
@@ -50,6 +48,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
         owner: o.owner,
         repo: o.repo,
         issueNumber: o.issueNumber,
+        issueType: o.issueType,
         commentId: o.commentId,
         outputDir: path.resolve(o.outputDir),
         maxIterations: o.maxIterations,

@@ -1,11 +1,13 @@
-// Issue prompts (resolver.md §8.1, §8.3, §8.4) from template files; untrusted tracker text is delimited
+// Issue and PR prompts (resolver.md §8.1-§8.4) from template files; untrusted tracker text is delimited
 // with the run's nonce before it enters any template, custom ones included.
 import { readFile } from 'node:fs/promises';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import conversationTemplate from './prompts/issue-conversation-instructions.jinja';
 import issueUserTemplate from './prompts/issue-user.jinja';
+import prConversationTemplate from './prompts/pr-conversation-instructions.jinja';
+import prUserTemplate from './prompts/pr-user.jinja';
 import systemTemplate from './prompts/system.jinja';
-import { renderTemplate } from './prompt-render.js';
+import { jsonIndented, renderTemplate } from './prompt-render.js';
 import type { Delimiter } from './sanitize.js';
 import type { IssueRecord } from './types.js';
 
@@ -20,6 +22,12 @@ export const DEFAULT_ISSUE_TEMPLATES: PromptTemplates = {
   user: issueUserTemplate,
   conversation: conversationTemplate,
   source: 'built-in issue templates',
+};
+
+export const DEFAULT_PR_TEMPLATES: PromptTemplates = {
+  user: prUserTemplate,
+  conversation: prConversationTemplate,
+  source: 'built-in pull request templates',
 };
 
 /** `--prompt-file X.jinja` and its sibling `X-conversation-instructions.jinja` (missing → error). */
@@ -74,6 +82,52 @@ export function renderIssuePrompts(opts: {
   }
   const vars = { body, workspace_path: opts.workspacePath, repo_instruction: opts.repoInstruction };
   const instruction = renderTemplate(t.user, vars, t.source);
+  const conversationInstructions = renderTemplate(t.conversation, vars, `${t.source} (conversation instructions)`);
+  const system = `${renderTemplate(systemTemplate, vars, 'system.jinja')}\n\n${conversationInstructions}`;
+  return { instruction, system, conversationInstructions };
+}
+
+/** The §8.2 values of a PR prompt, each untrusted one delimited; an empty list renders the literal `None`. */
+export function prPromptValues(
+  issue: IssueRecord,
+  delimiter: Delimiter,
+): { review_comments: string; review_threads: string; files: string; thread_context: string; issues: string } {
+  const reviews = issue.review_comments ?? [];
+  const threads = issue.review_threads ?? [];
+  const comments = issue.thread_comments ?? [];
+  const closing = issue.closing_issues ?? [];
+  return {
+    review_comments: reviews.length > 0 ? delimiter.wrap('REVIEW COMMENTS', jsonIndented(reviews)) : 'None',
+    review_threads:
+      threads.length > 0 ? delimiter.wrap('REVIEW THREADS', jsonIndented(threads.map((t) => t.comment))) : 'None',
+    files:
+      threads.length > 0
+        ? delimiter.wrap('REVIEW THREAD FILES', jsonIndented(threads.flatMap((t) => t.files)))
+        : 'None',
+    thread_context: comments.length > 0 ? delimiter.wrap('PR THREAD COMMENTS', comments.join('\n---\n')) : '',
+    issues: closing.length > 0 ? delimiter.wrap('ISSUES', jsonIndented(closing)) : 'None',
+  };
+}
+
+export function renderPrPrompts(opts: {
+  issue: IssueRecord;
+  workspacePath: string;
+  repoInstruction: string;
+  delimiter: Delimiter;
+  templates?: PromptTemplates;
+  imageUrls?: string[];
+  vision?: boolean;
+}): IssuePrompts {
+  const t = opts.templates ?? DEFAULT_PR_TEMPLATES;
+  const vars = {
+    ...prPromptValues(opts.issue, opts.delimiter),
+    workspace_path: opts.workspacePath,
+    repo_instruction: opts.repoInstruction,
+  };
+  let instruction = renderTemplate(t.user, vars, t.source);
+  if (opts.imageUrls && opts.imageUrls.length > 0 && !opts.vision) {
+    instruction += `\n\nImages referenced in the feedback (not shown):\n${opts.imageUrls.map((u) => `- ${u}`).join('\n')}`;
+  }
   const conversationInstructions = renderTemplate(t.conversation, vars, `${t.source} (conversation instructions)`);
   const system = `${renderTemplate(systemTemplate, vars, 'system.jinja')}\n\n${conversationInstructions}`;
   return { instruction, system, conversationInstructions };

@@ -1,4 +1,4 @@
-// resolveIssue: the resolve half for one issue (resolver.md §5 order of work). Every run that gets past
+// resolveIssue: the resolve half for one issue or pull request (resolver.md §5 order of work). Every run that gets past
 // the context fetch appends exactly one output.jsonl record: on success, failure, limit, crash or
 // cancellation (security.md §9).
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ import type { GitHubApi } from '../github/types.js';
 import type { LlmClient } from '../llm/types.js';
 import type { Runtime, RuntimeFactory, RuntimeOptions } from '../runtime/types.js';
 import { fetchIssueContext, type TriggerInfo } from './context.js';
-import { judgeIssue, lastAgentMessage } from './judge.js';
+import { judgeIssue, judgePr, lastAgentMessage } from './judge.js';
 import {
   appendRecord,
   ensureDir,
@@ -27,15 +27,19 @@ import {
   writeTrajectory,
 } from './output.js';
 import { applyPatchPolicy, describeDrops } from './patch-policy.js';
-import { loadCustomTemplates, renderIssuePrompts } from './prompts.js';
+import { fetchPrContext, type PullInfo } from './pr-context.js';
+import { loadCustomTemplates, renderIssuePrompts, renderPrPrompts } from './prompts.js';
+import { jsonInline } from './prompt-render.js';
 import { createDelimiter } from './sanitize.js';
-import type { IssueRecord, Metrics, OutputRecord } from './types.js';
+import type { IssueRecord, IssueType, Metrics, OutputRecord } from './types.js';
 import {
   copyWorkspace,
   hostPatch,
   initSandbox,
   installPreCommitHook,
+  PrHeadMovedError,
   prepareRepo,
+  preparePrRepo,
   readRepoInstructions,
   sandboxPatch,
   validateTargetBranch,
@@ -67,12 +71,15 @@ export interface ResolveIssueOptions {
   owner: string;
   repo: string;
   issueNumber: number;
+  /** `issue` (default) or `pr` (resolver.md §6.2: review feedback on an open pull request). */
+  issueType?: IssueType;
   commentId?: number | null;
   trigger?: TriggerInfo;
   outputDir: string;
   maxIterations: number;
   maxBudgetUsd: number | null;
   maxRuntimeSec: number | null;
+  /** Issues: the branch to work from (validated). PR runs work from the PR head and ignore it. */
   targetBranch?: string | null;
   promptFile?: string | null;
   repoInstructionFile?: string | null;
@@ -103,14 +110,24 @@ export const AGENT_FAILED_ERROR = 'Agent failed to run or crashed';
 export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions): Promise<ResolveOutcome> {
   const { logger, redactor } = deps;
   const r = { owner: opts.owner, repo: opts.repo };
-  const paths = outputPaths(opts.outputDir, 'issue', opts.issueNumber);
+  const issueType: IssueType = opts.issueType ?? 'issue';
+  const isPr = issueType === 'pr';
+  const paths = outputPaths(opts.outputDir, issueType, opts.issueNumber);
   const progress = (p: ResolveProgress) => opts.onProgress?.(p);
 
   // 1. validate before any spend
   if (!Number.isInteger(opts.issueNumber) || opts.issueNumber <= 0) {
     throw new ResolverError('config', `Invalid issue number ${opts.issueNumber}: expected a positive integer.`);
   }
-  if (opts.targetBranch) await validateTargetBranch(deps.github, r, opts.targetBranch);
+  if (issueType !== 'issue' && issueType !== 'pr') {
+    throw new ResolverError('config', `Invalid issue type ${JSON.stringify(issueType)}: expected issue or pr.`);
+  }
+  if (opts.targetBranch && !isPr) await validateTargetBranch(deps.github, r, opts.targetBranch);
+  if (opts.targetBranch && isPr) {
+    logger.info(
+      `Pull request runs work from the pull request's head; the target branch ${opts.targetBranch} is not used.`,
+    );
+  }
   const templates = opts.promptFile ? await loadCustomTemplates(opts.promptFile) : undefined;
 
   // 2. skip check
@@ -124,12 +141,20 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
 
   // 3. context
   progress({ phase: 'context' });
-  const ctx = await fetchIssueContext(
-    deps.github,
-    { ...r, number: opts.issueNumber, commentId: opts.commentId, trigger: opts.trigger },
-    logger,
-  );
-  const issue: IssueRecord = { ...ctx.issue, base_branch: opts.targetBranch ?? null };
+  const contextOpts = { ...r, number: opts.issueNumber, commentId: opts.commentId, trigger: opts.trigger };
+  let pull: PullInfo | null = null;
+  let issue: IssueRecord;
+  let imageUrls: string[];
+  if (isPr) {
+    const ctx = await fetchPrContext(deps.github, contextOpts, logger);
+    pull = ctx.pull;
+    issue = ctx.issue;
+    imageUrls = ctx.imageUrls;
+  } else {
+    const ctx = await fetchIssueContext(deps.github, contextOpts, logger);
+    issue = { ...ctx.issue, base_branch: opts.targetBranch ?? null };
+    imageUrls = ctx.imageUrls;
+  }
   const delimiter = createDelimiter();
 
   let baseCommit = '';
@@ -138,45 +163,63 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   let agent: AgentResult | null = null;
   let failure: unknown = null;
   try {
-    // 4-5. clone, base commit, instructions from the base commit
+    // 4-5. clone, base commit (a PR's pinned head), instructions from the trusted ref (a PR's base)
     progress({ phase: 'clone' });
-    const repo = await prepareRepo(deps, { ...r, repoDir: paths.repoDir, targetBranch: opts.targetBranch });
-    baseCommit = repo.baseCommit;
-    const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, baseCommit, {
+    let trustedRef: string;
+    if (pull) {
+      const repo = await preparePrRepo(deps, {
+        ...r,
+        repoDir: paths.repoDir,
+        number: opts.issueNumber,
+        headSha: pull.headSha,
+        baseRef: pull.baseRef,
+        baseSha: pull.baseSha,
+      });
+      baseCommit = repo.baseCommit;
+      trustedRef = repo.trustedRef;
+      if (pull.isFork)
+        logger.info(`Pull request #${opts.issueNumber} comes from ${pull.headRepoFullName ?? 'a deleted fork'}.`);
+    } else {
+      const repo = await prepareRepo(deps, { ...r, repoDir: paths.repoDir, targetBranch: opts.targetBranch });
+      baseCommit = repo.baseCommit;
+      trustedRef = baseCommit;
+    }
+    const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, trustedRef, {
       instructionFile: opts.repoInstructionFile,
     });
 
     // 6. workspace copy + sandbox
     progress({ phase: 'sandbox' });
     await copyWorkspace(paths.repoDir, paths.workspaceDir);
-    const preCommit = await deps.git.show(paths.repoDir, baseCommit, '.openhands/pre-commit.sh');
+    const preCommit = await deps.git.show(paths.repoDir, trustedRef, '.openhands/pre-commit.sh');
     if (preCommit !== null) await installPreCommitHook(paths.workspaceDir, preCommit);
     runtime = await deps.runtimeFactory.create({
       ...opts.runtime,
       workspaceHostDir: paths.workspaceDir,
-      sessionId: `${opts.owner}-${opts.repo}-issue-${opts.issueNumber}-${randomBytes(3).toString('hex')}`.replace(
-        /[^A-Za-z0-9_.-]/g,
-        '_',
-      ),
+      sessionId:
+        `${opts.owner}-${opts.repo}-${issueType}-${opts.issueNumber}-${randomBytes(3).toString('hex')}`.replace(
+          /[^A-Za-z0-9_.-]/g,
+          '_',
+        ),
       logger,
     });
-    const setupScript = await deps.git.show(paths.repoDir, baseCommit, '.openhands/setup.sh');
+    const setupScript = await deps.git.show(paths.repoDir, trustedRef, '.openhands/setup.sh');
     await initSandbox(runtime, { setupScript, workspaceHostDir: paths.workspaceDir, logger, signal: opts.signal });
     if (opts.runtime.network === 'setup-only') await runtime.dropNetwork?.();
 
     // 7. prompts + agent
-    const prompts = renderIssuePrompts({
+    const prompts = (isPr ? renderPrPrompts : renderIssuePrompts)({
       issue,
       workspacePath: runtime.workspacePath,
       repoInstruction,
       delimiter,
       templates,
-      imageUrls: ctx.imageUrls,
+      imageUrls,
       vision: opts.vision,
     });
     instruction = prompts.instruction;
     progress({ phase: 'agent', iteration: 0, maxIterations: opts.maxIterations, costUsd: 0, lastAction: null });
-    const checkpointBase = { issue, issue_type: 'issue' as const, instruction, base_commit: baseCommit };
+    const checkpointBase = { issue, issue_type: issueType, instruction, base_commit: baseCommit };
     agent = await runAgent(
       {
         llm: deps.llm,
@@ -194,7 +237,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       {
         systemPrompt: prompts.system,
         userMessage: prompts.instruction,
-        imageUrls: ctx.imageUrls,
+        imageUrls,
         vision: opts.vision,
         maxIterations: opts.maxIterations,
         maxBudgetUsd: opts.maxBudgetUsd,
@@ -239,25 +282,22 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     opts.signal?.aborted === true ||
     agent?.state === 'cancelled' ||
     (failure instanceof ResolverError && failure.code === 'cancelled');
+  const common = { issue, issueType, instruction, baseCommit, gitPatch: policy.patch };
   if (!agent || failure) {
+    // A moved PR head is a refusal, not a crash: say so where people read it.
+    const refused = failure instanceof PrHeadMovedError ? failure.message : null;
     record = buildRecord({
-      issue,
-      instruction,
-      baseCommit,
-      gitPatch: policy.patch,
+      ...common,
       history: [],
       metrics: null,
       success: false,
-      explanation: joinExplanation(AGENT_FAILED_EXPLANATION, drops),
-      error: cancelled ? 'cancelled' : AGENT_FAILED_ERROR,
+      explanation: joinExplanation(refused ?? AGENT_FAILED_EXPLANATION, drops),
+      error: cancelled ? 'cancelled' : (refused ?? AGENT_FAILED_ERROR),
       extra: failure ? { error_detail: errorMessage(failure) } : {},
     });
   } else if (cancelled) {
     record = buildRecord({
-      issue,
-      instruction,
-      baseCommit,
-      gitPatch: policy.patch,
+      ...common,
       history: agent.history,
       metrics: agent.metrics,
       success: false,
@@ -268,31 +308,44 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     progress({ phase: 'judge' });
     let metrics: Metrics = agent.metrics;
     let success = false;
+    let commentSuccess: boolean[] | null = null;
     let explanation: string;
+    const judgeInput = {
+      issue,
+      gitPatch: policy.patch,
+      lastMessage: lastAgentMessage(agent.history),
+      delimiter,
+      signal: opts.signal,
+    };
     try {
-      const j = await judgeIssue(deps.llm, {
-        issue,
-        gitPatch: policy.patch,
-        lastMessage: lastAgentMessage(agent.history),
-        delimiter,
-        signal: opts.signal,
-      });
-      metrics = addCompletion(metrics, j.completion, deps.now);
-      success = j.success;
-      explanation = j.explanation;
+      if (isPr) {
+        const j = await judgePr(deps.llm, judgeInput);
+        for (const c of j.completions) metrics = addCompletion(metrics, c, deps.now);
+        success = j.success;
+        commentSuccess = j.commentSuccess;
+        explanation = j.explanation;
+        if (j.commentSuccess) {
+          logger.info(
+            `Feedback addressed:\n${j.commentSuccess.map((ok, i) => `- [${ok ? 'x' : ' '}] item ${i + 1}`).join('\n')}`,
+          );
+        }
+      } else {
+        const j = await judgeIssue(deps.llm, judgeInput);
+        metrics = addCompletion(metrics, j.completion, deps.now);
+        success = j.success;
+        explanation = j.explanation;
+      }
     } catch (err) {
       explanation = `The success judgement failed: ${errorMessage(err)}`;
       logger.warn(explanation);
     }
     record = buildRecord({
-      issue,
-      instruction,
-      baseCommit,
-      gitPatch: policy.patch,
+      ...common,
       history: agent.history,
       metrics,
       success,
-      explanation: joinExplanation(explanation, drops),
+      commentSuccess,
+      explanation: isPr ? joinPrExplanation(explanation, drops) : joinExplanation(explanation, drops),
       error: agent.lastError,
     });
   }
@@ -304,7 +357,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   await appendRecord(paths.outputFile, record, redactor);
   await removeCheckpoint(paths.inflightFile);
   logger.info(
-    `Issue ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}.`,
+    `${isPr ? 'Pull request' : 'Issue'} ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}.`,
   );
   return {
     record: redactor.redactDeep(record),
@@ -345,28 +398,45 @@ function joinExplanation(text: string, drops: string): string {
   return drops ? (text ? `${text}\n\n${drops}` : drops) : text;
 }
 
+/**
+ * A PR's explanation is a JSON list (send-pull-request replies to thread i with item i): patch-policy drops go
+ * in one more item after the per-thread ones, so every reply stays aligned and the summary still lists them.
+ */
+function joinPrExplanation(text: string, drops: string): string {
+  if (!drops) return text;
+  try {
+    const list: unknown = JSON.parse(text);
+    if (Array.isArray(list)) return jsonInline([...list, drops]);
+  } catch {
+    // not a list (no feedback, or a failed judgement): plain text
+  }
+  return joinExplanation(text, drops);
+}
+
 function buildRecord(p: {
   issue: IssueRecord;
+  issueType: IssueType;
   instruction: string;
   baseCommit: string;
   gitPatch: string | null;
   history: Event[];
   metrics: Metrics | null;
   success: boolean;
+  commentSuccess?: boolean[] | null;
   explanation: string;
   error: string | null;
   extra?: Record<string, unknown>;
 }): OutputRecord {
   return {
     issue: p.issue,
-    issue_type: 'issue',
+    issue_type: p.issueType,
     instruction: p.instruction,
     base_commit: p.baseCommit,
     git_patch: p.gitPatch,
     history: p.history,
     metrics: p.metrics,
     success: p.success,
-    comment_success: null,
+    comment_success: p.commentSuccess ?? null,
     result_explanation: p.explanation,
     error: p.error,
     ...p.extra,

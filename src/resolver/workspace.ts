@@ -54,6 +54,20 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/** Clones into repoDir, or fetches every branch when it already is a clone (an existing repo/ is reused). */
+export async function ensureClone(
+  deps: { git: Git; logger: Logger },
+  opts: { owner: string; repo: string; repoDir: string },
+): Promise<void> {
+  if (await exists(path.join(opts.repoDir, '.git'))) {
+    deps.logger.info(`Reusing the clone in ${opts.repoDir}; fetching origin.`);
+    await deps.git.fetch(opts.repoDir, ['+refs/heads/*:refs/remotes/origin/*']);
+  } else {
+    await mkdir(path.dirname(opts.repoDir), { recursive: true });
+    await deps.git.clone(opts.owner, opts.repo, opts.repoDir);
+  }
+}
+
 /**
  * Clones into repoDir (or fetches when it is already a clone) and checks out the target branch, or the
  * default branch, detached. Returns the base commit and the branch used.
@@ -62,18 +76,60 @@ export async function prepareRepo(
   deps: { git: Git; github: GitHubApi; logger: Logger },
   opts: { owner: string; repo: string; repoDir: string; targetBranch?: string | null },
 ): Promise<{ baseCommit: string; branch: string }> {
-  const { git, github, logger } = deps;
+  const { git, github } = deps;
   const branch = opts.targetBranch || (await github.getRepo({ owner: opts.owner, repo: opts.repo })).defaultBranch;
   if (!isValidBranchName(branch)) throw new ResolverError('config', `Invalid branch name: ${JSON.stringify(branch)}`);
-  if (await exists(path.join(opts.repoDir, '.git'))) {
-    logger.info(`Reusing the clone in ${opts.repoDir}; fetching origin.`);
-    await git.fetch(opts.repoDir, ['+refs/heads/*:refs/remotes/origin/*']);
-  } else {
-    await mkdir(path.dirname(opts.repoDir), { recursive: true });
-    await git.clone(opts.owner, opts.repo, opts.repoDir);
-  }
+  await ensureClone(deps, opts);
   const baseCommit = await git.checkout(opts.repoDir, `refs/remotes/origin/${branch}`);
   return { baseCommit, branch };
+}
+
+/** The PR head moved after the trigger (security.md §4 TOCTOU): the run refuses to work on unseen commits. */
+export class PrHeadMovedError extends ResolverError {
+  constructor(n: number, pinned: string, fetched: string) {
+    super(
+      'git',
+      `The head of pull request #${n} moved after the trigger (from ${pinned.slice(0, 12)} to ${fetched.slice(0, 12)}); ` +
+        'refusing to work on commits nobody has reviewed. Trigger the run again to work on the new head.',
+    );
+    this.name = 'PrHeadMovedError';
+  }
+}
+
+/**
+ * PR checkout (§7.1): fetch `refs/pull/{N}/head` from the base repository (forks included), refuse if it is
+ * not the pinned trigger-time SHA, and check that SHA out detached. `trustedRef` is the PR base, the only
+ * place repository instructions, the setup script and the pre-commit hook are read from (§7.2).
+ */
+export async function preparePrRepo(
+  deps: { git: Git; logger: Logger },
+  opts: {
+    owner: string;
+    repo: string;
+    repoDir: string;
+    number: number;
+    headSha: string;
+    baseRef: string;
+    baseSha: string | null;
+  },
+): Promise<{ baseCommit: string; trustedRef: string }> {
+  const { git } = deps;
+  await ensureClone(deps, opts);
+  const ref = `refs/openhands/pull/${opts.number}/head`;
+  await git.fetch(opts.repoDir, [`+refs/pull/${opts.number}/head:${ref}`]);
+  const fetched = await git.revParse(opts.repoDir, ref);
+  if (fetched.toLowerCase() !== opts.headSha.toLowerCase()) {
+    throw new PrHeadMovedError(opts.number, opts.headSha, fetched);
+  }
+  const baseCommit = await git.checkout(opts.repoDir, fetched);
+  let trustedRef: string | null = null;
+  if (opts.baseSha) trustedRef = await git.revParse(opts.repoDir, opts.baseSha).catch(() => null);
+  if (trustedRef === null) {
+    if (!isValidBranchName(opts.baseRef))
+      throw new ResolverError('config', `Invalid base branch name: ${JSON.stringify(opts.baseRef)}`);
+    trustedRef = await git.revParse(opts.repoDir, `refs/remotes/origin/${opts.baseRef}`);
+  }
+  return { baseCommit, trustedRef };
 }
 
 function stripFrontMatter(text: string): string {

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonIndented, jsonInline, renderTemplate } from '../../src/resolver/prompt-render.js';
-import { loadCustomTemplates, renderIssuePrompts } from '../../src/resolver/prompts.js';
+import {
+  loadCustomTemplates,
+  prPromptValues,
+  renderIssuePrompts,
+  renderPrPrompts,
+} from '../../src/resolver/prompts.js';
 import { createDelimiter } from '../../src/resolver/sanitize.js';
 import { issueRecord } from '../../src/resolver/types.js';
 
@@ -80,6 +85,82 @@ describe('issue prompts (snapshots)', () => {
     writeFileSync(path.join(dir, 'lonely.jinja'), '{{ body }}');
     await expect(loadCustomTemplates(path.join(dir, 'lonely.jinja'))).rejects.toThrow(
       /lonely-conversation-instructions\.jinja/,
+    );
+  });
+});
+
+describe('PR prompts (§8.2, §8.3, snapshots)', () => {
+  const pr = issueRecord({
+    owner: 'octo',
+    repo: 'hello',
+    number: 7,
+    title: 'Not shown',
+    body: 'Not shown either',
+    thread_comments: ['Please also update the docs.', 'Agreed.'],
+    closing_issues: ['Crash on empty input'],
+    review_comments: ['Looks close; see the threads.'],
+    review_threads: [
+      { comment: 'latest feedback:\nHandle "" here.\n', files: ['src/parse.py'] },
+      { comment: 'old\n---\nlatest feedback:\nnew\n', files: [] },
+    ],
+    thread_ids: ['T1', 'T2'],
+    head_branch: 'fix',
+    base_branch: 'main',
+  });
+
+  it('default templates', () => {
+    const p = renderPrPrompts({
+      issue: pr,
+      workspacePath: '/workspace',
+      repoInstruction: '# AGENTS.md\nUse tox.',
+      delimiter: createDelimiter('0123456789ab'),
+    });
+    expect(p.instruction).toMatchSnapshot('instruction');
+    expect(p.conversationInstructions).toMatchSnapshot('conversation');
+    expect(p.instruction).not.toContain('Not shown');
+  });
+
+  it('empty lists render None; threads without files render []; no conversation renders empty', () => {
+    const none = renderPrPrompts({
+      issue: { ...pr, review_comments: [], review_threads: [], thread_comments: null, closing_issues: [] },
+      workspacePath: '/w',
+      repoInstruction: '',
+      delimiter: createDelimiter('n'),
+    });
+    expect(none.instruction).toContain(
+      '# Review comments\nNone\n\n# Review threads\nNone\n\n# Review thread files\nNone',
+    );
+    expect(none.instruction.endsWith('# PR thread comments\n')).toBe(true);
+    expect(none.conversationInstructions).toContain('Issues this pull request addresses:\nNone');
+    const noFiles = prPromptValues({ ...pr, review_threads: [{ comment: 'x', files: [] }] }, createDelimiter('n'));
+    expect(noFiles.files).toContain('\n[]\n');
+  });
+
+  it('custom templates get review_comments, review_threads, files, thread_context and issues', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-tpl-pr-'));
+    const file = path.join(dir, 'pr.jinja');
+    writeFileSync(file, 'R={{ review_comments }}|T={{ review_threads }}|F={{ files }}|C={{ thread_context }}\n');
+    writeFileSync(path.join(dir, 'pr-conversation-instructions.jinja'), 'I={{ issues }}\n');
+    const p = renderPrPrompts({
+      issue: { ...pr, review_comments: [], thread_comments: null, closing_issues: [] },
+      workspacePath: '/w',
+      repoInstruction: '',
+      delimiter: createDelimiter('n2'),
+      templates: await loadCustomTemplates(file),
+    });
+    expect(p.instruction).toMatch(
+      /^R=None\|T=<<<UNTRUSTED REVIEW THREADS n2[^|]*\|F=<<<UNTRUSTED REVIEW THREAD FILES n2[^|]*\|C=$/,
+    );
+    expect(p.conversationInstructions).toBe('I=None');
+  });
+
+  it('images are listed as text without vision, and not with it', () => {
+    const args = { issue: pr, workspacePath: '/w', repoInstruction: '', delimiter: createDelimiter('n') };
+    expect(renderPrPrompts({ ...args, imageUrls: ['https://img.test/a.png'] }).instruction).toContain(
+      '- https://img.test/a.png',
+    );
+    expect(renderPrPrompts({ ...args, imageUrls: ['https://img.test/a.png'], vision: true }).instruction).not.toContain(
+      'img.test',
     );
   });
 });
