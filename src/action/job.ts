@@ -140,7 +140,7 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
     macro: config.trigger.macro,
   });
   await commenter.react(target);
-  const progress = createProgress(commenter, target, config, logger, now);
+  const progress = createProgress(commenter, target, config, { logger, redactor, now });
   await progress.start();
 
   try {
@@ -271,7 +271,8 @@ async function resolveAndSend(
       },
     );
     for (const w of sent.warnings) logger.warn(w);
-    await progress.phase('Push', 'done', sent.branch ?? undefined);
+    // The final phase follows at once: one edit shows both.
+    progress.mark('Push', 'done', sent.branch ?? undefined);
     return {
       ...base,
       ...(await finalComment(config, record.success, record.result_explanation, sent, commenter, progress)),
@@ -341,6 +342,8 @@ interface Progress {
   start(): Promise<void>;
   update(p: ResolveProgress): Promise<void>;
   phase(name: string, state: Phase['state'], detail?: string): Promise<void>;
+  /** Records a phase's state without editing the comment (the next edit shows it). */
+  mark(name: string, state: Phase['state'], detail?: string): void;
 }
 
 const PHASE_NAMES: Record<ResolveProgress['phase'], string> = {
@@ -353,13 +356,21 @@ const PHASE_NAMES: Record<ResolveProgress['phase'], string> = {
   record: 'Save the result',
 };
 
+/**
+ * The model's last action as one short line of inline code: redacted before it is cut (a cut secret would
+ * no longer look like one), no Markdown, links or mentions of its own.
+ */
+export function lastActionLine(action: string, redactor: Redactor, max = 80): string {
+  const line = redactor.redact(action).replace(/\s+/g, ' ').replace(/`/g, "'").trim();
+  return `\`${line.length > max ? `${line.slice(0, max - 1)}…` : line}\``;
+}
+
 /** The progress comment: phases with states, edited at most every 15 s during the agent phase (rate limits). */
 function createProgress(
   commenter: Commenter,
   target: TriggerTarget,
   config: ActionConfig,
-  logger: Logger,
-  now: () => number,
+  { logger, redactor, now }: { logger: Logger; redactor: Redactor; now: () => number },
 ): Progress {
   const phases: Phase[] = [];
   let lastWrite = 0;
@@ -399,7 +410,7 @@ function createProgress(
         p.phase === 'agent' && p.iteration !== undefined
           ? `iteration ${p.iteration} of ${p.maxIterations ?? '?'}` +
             (p.costUsd !== undefined ? `, $${p.costUsd.toFixed(2)} so far` : '') +
-            (p.lastAction ? `; last: ${p.lastAction.slice(0, 80)}` : '')
+            (p.lastAction ? `; last: ${lastActionLine(p.lastAction, redactor)}` : '')
           : undefined;
       const isNewPhase = !phases.some((x) => x.name === name);
       set(name, 'running', detail);
@@ -409,6 +420,7 @@ function createProgress(
       set(name, state, detail);
       await write(true);
     },
+    mark: set,
   };
 }
 
