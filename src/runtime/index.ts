@@ -29,7 +29,7 @@ export { buildSandboxEnv, describeDenials, readWarmPoolConfig } from './env.js';
 export type { EnvDenial, SandboxEnv, SandboxEnvOptions } from './env.js';
 export { ActionClient, ActionServerError, THINK_RESPONSE } from './client.js';
 export { LocalRuntime, LocalRuntimeManager, NO_ISOLATION_WARNING, defaultServerScript } from './local.js';
-export { DockerRuntime, DEFAULT_DOCKER_IMAGE, containerName } from './docker.js';
+export { DockerRuntime, DEFAULT_DOCKER_IMAGE, containerName, createDockerRuntime, probeDocker } from './docker.js';
 export { probeBwrap } from './bwrap.js';
 export type * from './types.js';
 

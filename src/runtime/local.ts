@@ -28,7 +28,7 @@ import {
   type BwrapMount,
 } from './bwrap.js';
 import { MOVED_FROM_FILE, onProcessExit, createOwnedDir, type OwnedDir } from './cleanup.js';
-import { ActionClient, shellQuote, type RetryPolicy } from './client.js';
+import { ActionClient, ActionServerError, shellQuote, type RetryPolicy } from './client.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import type { CommandResult, Runtime, RuntimeOptions, SandboxNetwork } from './types.js';
 
@@ -322,12 +322,25 @@ export class LocalRuntime implements Runtime {
 
   execute(action: ActionEvent, opts?: { signal?: AbortSignal }): Promise<ObservationEvent> {
     this.#assertOpen();
-    return this.#server.client.execute(action, opts);
+    return this.#server.client.execute(action, opts).catch((err: unknown) => this.#explain(err));
   }
 
   run(command: string, opts?: { timeoutSec?: number; signal?: AbortSignal }): Promise<CommandResult> {
     this.#assertOpen();
-    return this.#server.client.run(command, opts);
+    return this.#server.client.run(command, opts).catch((err: unknown) => this.#explain(err));
+  }
+
+  /** A server that is gone explains itself better than a refused connection does. */
+  #explain(err: unknown): never {
+    const exit = this.#server.proc.describeExit();
+    if (err instanceof ActionServerError && err.disconnected && exit) {
+      throw new ActionServerError(`the sandbox server of session ${this.sessionId} ${exit}`, {
+        detail: err.detail,
+        disconnected: true,
+        cause: err,
+      });
+    }
+    throw err;
   }
 
   /**

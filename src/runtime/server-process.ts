@@ -54,6 +54,8 @@ export interface ServerProcess {
   readonly address: ServerAddress;
   readonly exited: Promise<ExitInfo>;
   isRunning(): boolean;
+  /** How it ended (undefined while it runs) and its last output lines, for error messages. */
+  describeExit(): string | undefined;
   /** Close stdin, wait, SIGTERM the process group, wait, SIGKILL it. Idempotent. */
   stop(opts?: { graceMs?: number; termMs?: number }): Promise<void>;
 }
@@ -171,6 +173,9 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     address,
     exited,
     isRunning: () => exitInfo === undefined,
+    describeExit: () =>
+      exitInfo &&
+      `exited with ${exitInfo.signal ?? `code ${exitInfo.code}`}${tail.length > 0 ? `; last output:\n${tail.slice(-10).join('\n')}` : ''}`,
     stop(stopOpts = {}) {
       stopping ??= (async () => {
         child.stdin?.end();

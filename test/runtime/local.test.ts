@@ -7,7 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../src/core/log.js';
 import { buildSandboxEnv } from '../../src/runtime/env.js';
-import { createRuntimeFactory, NO_ISOLATION_WARNING, type LocalRuntime } from '../../src/runtime/index.js';
+import {
+  ActionServerError,
+  createRuntimeFactory,
+  NO_ISOLATION_WARNING,
+  type LocalRuntime,
+} from '../../src/runtime/index.js';
 import type { SandboxNetwork } from '../../src/runtime/types.js';
 import { bwrapGate, descendants, pidAlive, serverScript, tempDir, waitFor } from './helpers.js';
 
@@ -97,6 +102,20 @@ describe('LocalRuntime unisolated', () => {
     await waitFor(() => pids.every((p) => !pidAlive(p)), 10_000, `processes ${pids.join(',')} to exit`);
     expect(() => rt.run('true')).toThrow('closed');
     await rt.close(); // idempotent
+  });
+
+  it('a server that dies is reported as such (disconnected), not as a refused connection', async () => {
+    const { rt } = await localRuntime('none');
+    try {
+      process.kill(rt.serverPid, 'SIGKILL');
+      await waitFor(() => !pidAlive(rt.serverPid), 5_000, 'the server to die');
+      const err = await rt.run('true').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ActionServerError);
+      expect((err as ActionServerError).disconnected).toBe(true);
+      expect((err as Error).message).toMatch(/^the sandbox server of session t-none-full exited with SIGKILL/);
+    } finally {
+      await rt.close();
+    }
   });
 
   it('refuses a workspace folder that does not exist', async () => {
