@@ -4,6 +4,7 @@ import { ResolverError, errorMessage } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent, ToolCallMetadata } from '../core/events.js';
 import type { Completion, ToolCall } from '../llm/types.js';
 import { condensationAction, planCondensation, summarize } from './condense.js';
+import { createDeadline } from './deadline.js';
 import { createEventLog, type EventLog } from './history.js';
 import { applyCondensation, buildMessages, modelResponseJson } from './messages.js';
 import { createMetrics } from './metrics.js';
@@ -46,6 +47,9 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
     wallClockStop(opts.maxRuntimeSec),
     stuckStop({ headless: true }),
   ]);
+  const deadline = createDeadline(opts.maxRuntimeSec, opts.signal);
+  // An abort that came from the wall clock, not from the caller: the run goes on to its wrap-up turn.
+  const cutByDeadline = () => deadline.reached && !opts.signal?.aborted;
   const queue: QueuedCall[] = [];
   let iteration = 0;
   let invalidStreak = 0;
@@ -75,20 +79,25 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
     }
   };
   // One model call; a context overflow condenses the history once and tries again.
-  const ask = async (tools = deps.tools.specs, toolChoice?: 'required'): Promise<Completion> => {
+  const ask = async (
+    tools = deps.tools.specs,
+    toolChoice?: 'required',
+    signal = deadline.stepSignal,
+  ): Promise<Completion> => {
     for (let condensed = false; ; condensed = true) {
       try {
-        return await deps.llm.complete({ messages: messages(), tools, toolChoice, signal: opts.signal });
+        return await deps.llm.complete({ messages: messages(), tools, toolChoice, signal });
       } catch (err) {
         if (!(err instanceof ResolverError && err.code === 'llm-context') || condensed) throw err;
         const plan = planCondensation(log.events);
         if (!plan) throw err;
         let summary = '(earlier steps were dropped without a summary)';
         try {
-          const s = await summarize(deps.llm, plan, opts.signal);
+          const s = await summarize(deps.llm, plan, signal);
           record(s.completion, false);
           summary = s.summary;
         } catch (e) {
+          if (signal?.aborted) throw e;
           deps.logger.warn(
             `Summarising the history failed (${errorMessage(e)}); dropping the older steps without a summary.`,
           );
@@ -139,6 +148,7 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
         iteration,
         costUsd: metrics.costUsd,
         elapsedSec: (now() - started) / 1000,
+        deadlineReached: deadline.reached,
       });
       if (decision) {
         if (decision.reason === 'finished') return result('finished', 'finished', null);
@@ -149,60 +159,77 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
         return result(state, decision.reason, decision.message, decision.loop);
       }
       iteration += 1;
-      if (queue.length === 0) {
-        const c = await ask();
-        record(c, true);
-        if (c.toolCalls.length === 0) {
-          const text = c.content ?? '';
-          log.add(
-            {
-              action: 'message',
-              args: { content: text, image_urls: null, wait_for_response: true },
-              message: text,
-              llm_metrics: metrics.snapshot(),
-            },
-            'agent',
-          );
-          const users = log.events.filter((e) => 'action' in e && e.action === 'message' && e.source === 'user').length;
-          const reply = (opts.autoReply ?? defaultAutoReply)(users);
-          log.add(
-            { action: 'message', args: { content: reply, image_urls: null, wait_for_response: false }, message: reply },
-            'user',
-          );
-          lastAction = 'message';
+      try {
+        if (queue.length === 0) {
+          const c = await ask();
+          record(c, true);
+          if (c.toolCalls.length === 0) {
+            const text = c.content ?? '';
+            log.add(
+              {
+                action: 'message',
+                args: { content: text, image_urls: null, wait_for_response: true },
+                message: text,
+                llm_metrics: metrics.snapshot(),
+              },
+              'agent',
+            );
+            const users = log.events.filter(
+              (e) => 'action' in e && e.action === 'message' && e.source === 'user',
+            ).length;
+            const reply = (opts.autoReply ?? defaultAutoReply)(users);
+            log.add(
+              {
+                action: 'message',
+                args: { content: reply, image_urls: null, wait_for_response: false },
+                message: reply,
+              },
+              'user',
+            );
+            lastAction = 'message';
+            await step();
+            continue;
+          }
+          enqueue(c);
+        }
+        const next = queue.shift() as QueuedCall;
+        const prepared = deps.tools.prepare(next.call, next.thought);
+        if (!prepared.ok) {
+          invalidStreak += 1;
+          log.add(errorObservation(prepared.error, next.meta), 'agent');
+          lastAction = `invalid call to ${next.call.name}`;
           await step();
+          if (invalidStreak >= MAX_CONSECUTIVE_INVALID_CALLS) {
+            const msg = `Agent made ${invalidStreak} invalid tool calls in a row; last error: ${prepared.error}`;
+            deps.logger.warn(msg);
+            return result('error', 'invalid_calls', msg);
+          }
           continue;
         }
-        enqueue(c);
-      }
-      const next = queue.shift() as QueuedCall;
-      const prepared = deps.tools.prepare(next.call, next.thought);
-      if (!prepared.ok) {
-        invalidStreak += 1;
-        log.add(errorObservation(prepared.error, next.meta), 'agent');
-        lastAction = `invalid call to ${next.call.name}`;
-        await step();
-        if (invalidStreak >= MAX_CONSECUTIVE_INVALID_CALLS) {
-          const msg = `Agent made ${invalidStreak} invalid tool calls in a row; last error: ${prepared.error}`;
-          deps.logger.warn(msg);
-          return result('error', 'invalid_calls', msg);
+        invalidStreak = 0;
+        const action = log.add(
+          { ...prepared.action, tool_call_metadata: next.meta, llm_metrics: metrics.snapshot() },
+          'agent',
+        );
+        lastAction = action.message ?? action.action;
+        if (!prepared.tool.terminal) {
+          let obs: ObservationEvent;
+          try {
+            obs = prepared.tool.executeLocally
+              ? ({ ...prepared.tool.executeLocally(action) } as ObservationEvent)
+              : await deps.runtime.execute(action, { signal: deadline.stepSignal });
+          } catch (err) {
+            if (!cutByDeadline()) throw err;
+            obs = timeLimitObservation();
+          }
+          const { id: _i, timestamp: _t, source: _s, ...rest } = obs;
+          log.add({ ...rest, cause: action.id, tool_call_metadata: next.meta } as ObservationEvent, 'agent');
         }
-        continue;
+        await step();
+      } catch (err) {
+        if (!cutByDeadline()) throw err;
+        deps.logger.warn('The time limit cut the model call in flight.');
       }
-      invalidStreak = 0;
-      const action = log.add(
-        { ...prepared.action, tool_call_metadata: next.meta, llm_metrics: metrics.snapshot() },
-        'agent',
-      );
-      lastAction = action.message ?? action.action;
-      if (!prepared.tool.terminal) {
-        const obs = prepared.tool.executeLocally
-          ? ({ ...prepared.tool.executeLocally(action) } as ObservationEvent)
-          : await deps.runtime.execute(action, { signal: opts.signal });
-        const { id: _i, timestamp: _t, source: _s, ...rest } = obs;
-        log.add({ ...rest, cause: action.id, tool_call_metadata: next.meta } as ObservationEvent, 'agent');
-      }
-      await step();
     }
   } catch (err) {
     if (opts.signal?.aborted || (err instanceof ResolverError && err.code === 'cancelled')) {
@@ -212,6 +239,8 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       err instanceof ResolverError ? err.message : `${err instanceof Error ? err.name : 'Error'}: ${errorMessage(err)}`;
     deps.logger.error(`Agent stopped by an error: ${msg}`);
     return result('error', 'exception', msg);
+  } finally {
+    deadline.dispose();
   }
 
   async function step(): Promise<void> {
@@ -231,7 +260,7 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       'user',
     );
     try {
-      const c = await ask([finishSpec], 'required');
+      const c = await ask([finishSpec], 'required', deadline.wrapUpSignal);
       record(c, false);
       const call = c.toolCalls.find((t) => t.name === finishSpec.name);
       if (!call) return;
@@ -249,6 +278,19 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       deps.logger.warn(`The wrap-up turn failed: ${errorMessage(err)}`);
     }
   }
+}
+
+export const TIME_LIMIT_MESSAGE = 'The command was stopped before it finished: the run reached its time limit.';
+
+/** What the model is told about a command the wall-clock limit stopped. */
+function timeLimitObservation(): ObservationEvent {
+  return {
+    observation: 'error',
+    content: TIME_LIMIT_MESSAGE,
+    extras: { error_id: 'AGENT_ERROR$TIME_LIMIT' },
+    success: false,
+    message: TIME_LIMIT_MESSAGE,
+  };
 }
 
 function errorObservation(content: string, meta: ToolCallMetadata): ObservationEvent {

@@ -10,6 +10,8 @@ export interface StopContext {
   iteration: number;
   costUsd: number;
   elapsedSec: number;
+  /** The wall-clock deadline timer fired (it may cut a call short before elapsedSec says so). */
+  deadlineReached?: boolean;
 }
 
 export interface StopDecision {
@@ -52,15 +54,20 @@ export function maxBudgetStop(maxUsd: number | null): StopPredicate {
       : null;
 }
 
+/** Time kept back for the wrap-up turn: a tenth of the limit, at most 60 s. */
+export function wallClockReserveSec(maxSec: number): number {
+  return Math.min(60, maxSec / 10);
+}
+
 /**
  * Stops `reserveSec` before the limit, so the wrap-up call still ends inside it. The reserve defaults to
- * a tenth of the limit, at most 60 s.
+ * wallClockReserveSec(maxSec).
  */
 export function wallClockStop(maxSec: number | null, reserveSec?: number): StopPredicate {
-  return ({ elapsedSec }) => {
+  return ({ elapsedSec, deadlineReached }) => {
     if (maxSec === null || maxSec <= 0) return null;
-    const reserve = reserveSec ?? Math.min(60, maxSec / 10);
-    return elapsedSec >= maxSec - reserve
+    const reserve = reserveSec ?? wallClockReserveSec(maxSec);
+    return deadlineReached || elapsedSec >= maxSec - reserve
       ? {
           reason: 'max_runtime',
           message: `Agent reached maximum runtime. Current runtime: ${Math.round(elapsedSec)} s, max runtime: ${Math.round(maxSec)} s`,

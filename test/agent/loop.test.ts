@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAgent, type AgentOptions, type AgentSnapshot } from '../../src/agent/loop.js';
+import { runAgent, TIME_LIMIT_MESSAGE, type AgentOptions, type AgentSnapshot } from '../../src/agent/loop.js';
 import { createToolRegistry, defaultTools } from '../../src/agent/tools/registry.js';
 import { isAction, isObservation, type Event } from '../../src/core/events.js';
 import { createRecordingLogger } from '../../src/core/log.js';
@@ -12,6 +12,7 @@ import type { LlmClient, LlmConfig } from '../../src/llm/types.js';
 import {
   contextLengthExceeded,
   malformedToolCall,
+  slow,
   startScriptedLlm,
   text,
   toolCall,
@@ -271,6 +272,77 @@ describe('runAgent', () => {
     expect(result.finishMessage).toBe('out of time');
     const lastBody = s.requests[s.requests.length - 1]?.body;
     expect((lastBody?.tools as unknown[]).length).toBe(1);
+  });
+
+  it('wall clock: a model call in flight is cut at the deadline, then the wrap-up turn runs', async () => {
+    const {
+      result,
+      dir,
+      llm: s,
+      logger,
+    } = await run(
+      [
+        slow(20_000, toolCall('execute_bash', { command: 'touch late.txt' })),
+        toolCall('finish', { message: 'stopped by the clock' }),
+      ],
+      { maxRuntimeSec: 1 },
+    );
+    expect(result.stopReason).toBe('max_runtime');
+    expect(result.state).toBe('finished');
+    expect(result.finishMessage).toBe('stopped by the clock');
+    // the slow answer never arrived, so its command never ran
+    expect(existsSync(path.join(dir, 'late.txt'))).toBe(false);
+    expect(s.requests).toHaveLength(2);
+    expect((s.requests[1]?.body?.tools as { function: { name: string } }[]).map((t) => t.function.name)).toEqual([
+      'finish',
+    ]);
+    expect(logger.lines.map((l) => l.message)).toContain('The time limit cut the model call in flight.');
+  });
+
+  it('wall clock: a command in flight is stopped at the deadline; the model is told so in the wrap-up turn', async () => {
+    const {
+      result,
+      dir,
+      runtime,
+      llm: s,
+    } = await run(
+      [
+        toolCall('execute_bash', { command: 'sleep 20; touch late.txt' }),
+        toolCall('finish', { message: 'the sleep was cut' }),
+      ],
+      { maxRuntimeSec: 1 },
+    );
+    expect(runtime.aborted).toEqual(['sleep 20; touch late.txt']);
+    expect(result).toMatchObject({ stopReason: 'max_runtime', state: 'finished', finishMessage: 'the sleep was cut' });
+    const obs = result.history.find((e) => isObservation(e) && e.observation === 'error');
+    expect(obs?.message).toBe(TIME_LIMIT_MESSAGE);
+    expect(isObservation(obs!) && obs.cause).toBe(2);
+    const toolMsg = (s.requests[1]?.body?.messages ?? []).find((m) => m.role === 'tool');
+    expect(toolMsg?.content).toBe(TIME_LIMIT_MESSAGE);
+    expect(existsSync(path.join(dir, 'late.txt'))).toBe(false);
+  });
+
+  it('wall clock: a slow wrap-up turn is cut at the limit itself', async () => {
+    const { result, llm: s } = await run(
+      [
+        slow(20_000, toolCall('execute_bash', { command: 'true' })),
+        slow(20_000, toolCall('finish', { message: 'too late' })),
+      ],
+      { maxRuntimeSec: 1 },
+    );
+    expect(s.requests).toHaveLength(2);
+    expect(result).toMatchObject({ stopReason: 'max_runtime', state: 'error', finishMessage: null });
+    expect(result.lastError).toMatch(/^Agent reached maximum runtime/);
+  });
+
+  it('an abort of the caller is still a cancellation, not a time limit', async () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const { result } = await run([slow(20_000, toolCall('finish', { message: 'x' }))], {
+      maxRuntimeSec: 600,
+      signal: ac.signal,
+    });
+    expect(result).toMatchObject({ state: 'cancelled', stopReason: 'cancelled' });
   });
 
   it('stuck: the same command and output four times stops the run', async () => {
