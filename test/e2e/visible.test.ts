@@ -179,11 +179,9 @@ describe('what the user sees (the bundled action)', () => {
     expectNoLeak('commit', commit?.message ?? '');
 
     // The record is written; the post step finds nothing to redo.
-    expect(
-      readFileSync(run.outputs['output-file'] ?? '', 'utf8')
-        .trim()
-        .split('\n'),
-    ).toHaveLength(1);
+    const jsonl = readFileSync(run.outputs['output-file'] ?? '', 'utf8');
+    expect(jsonl.trim().split('\n')).toHaveLength(1);
+    expectNoLeak('output.jsonl', jsonl);
     const post = await runPost(run);
     expect(post.code).toBe(0);
     expect(fake.state.comments.filter((c) => c.body.includes('<!-- openhands-resolver:'))).toHaveLength(2);
