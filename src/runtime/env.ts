@@ -18,6 +18,13 @@ export const SANDBOX_ENV_ALLOWLIST: readonly string[] = [
   'CI',
 ];
 
+/**
+ * Defaults every sandbox starts with (a SANDBOX_ENV_ value or `extra` overrides them): Python bytecode
+ * caches would otherwise land in every patch, and a stale .pyc written in the same second as an edit can
+ * make the agent's re-run of the tests see old code.
+ */
+export const SANDBOX_ENV_DEFAULTS: Readonly<Record<string, string>> = { PYTHONDONTWRITEBYTECODE: '1' };
+
 /** Variables forwarded by prefix, with the prefix stripped (runtime.md §2.5). */
 export const SANDBOX_ENV_PREFIX = 'SANDBOX_ENV_';
 
@@ -79,7 +86,7 @@ export function buildSandboxEnv(
 ): SandboxEnv {
   const secretValues = new Set((opts.secrets ?? []).filter((s): s is string => typeof s === 'string' && s !== ''));
   const allow = new Set([...SANDBOX_ENV_ALLOWLIST, ...(opts.allow ?? [])]);
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { ...SANDBOX_ENV_DEFAULTS };
   const denied: EnvDenial[] = [];
 
   const consider = (name: string, source: string, value: string) => {

@@ -4,8 +4,12 @@ import {
   describeDenials,
   readRuntimeTempRoot,
   readWarmPoolConfig,
+  SANDBOX_ENV_DEFAULTS,
   type DenialReason,
 } from '../../src/runtime/env.js';
+
+/** Every sandbox env also holds the fixed defaults. */
+const D = SANDBOX_ENV_DEFAULTS;
 
 const SECRET = 'sk-test-0123456789abcdefghij';
 
@@ -51,9 +55,9 @@ describe('buildSandboxEnv', () => {
     const { env, denied } = buildSandboxEnv({ [name]: value }, { secrets: [SECRET] });
     if (expectedName === undefined) {
       expect(Object.values(env)).not.toContain(value);
-      expect(Object.keys(env)).toEqual([]);
+      expect(env).toEqual(D);
     } else {
-      expect(env).toEqual({ [expectedName]: value });
+      expect(env).toEqual({ ...D, [expectedName]: value });
     }
     if (reason) expect(denied).toEqual([expect.objectContaining({ source: name, reason })]);
     else expect(denied).toEqual([]);
@@ -61,7 +65,7 @@ describe('buildSandboxEnv', () => {
 
   it('denies an allowlisted variable whose value is a secret (e.g. a token in TERM)', () => {
     const { env, denied } = buildSandboxEnv({ PATH: '/bin', TERM: SECRET }, { secrets: [SECRET] });
-    expect(env).toEqual({ PATH: '/bin' });
+    expect(env).toEqual({ ...D, PATH: '/bin' });
     expect(denied).toEqual([{ name: 'TERM', source: 'TERM', reason: 'secret-value' }]);
   });
 
@@ -70,7 +74,7 @@ describe('buildSandboxEnv', () => {
       { GITHUB_TOKEN: 'ghs_y', MY_TOOL_HOME: '/opt/t', INPUT_X: 'y' },
       { allow: ['GITHUB_TOKEN', 'MY_TOOL_HOME', 'INPUT_X'], extra: { ACTIONS_RUNTIME_URL: 'u', DEBUG: '1' } },
     );
-    expect(env).toEqual({ MY_TOOL_HOME: '/opt/t', DEBUG: '1' });
+    expect(env).toEqual({ ...D, MY_TOOL_HOME: '/opt/t', DEBUG: '1' });
     expect(denied.map((d) => `${d.name}:${d.reason}`).sort()).toEqual([
       'ACTIONS_RUNTIME_URL:denied-prefix',
       'GITHUB_TOKEN:denied-name',
@@ -80,12 +84,17 @@ describe('buildSandboxEnv', () => {
 
   it('lets SANDBOX_ENV_ override an allowlisted host value, and extras override both', () => {
     const { env } = buildSandboxEnv({ TZ: 'UTC', SANDBOX_ENV_TZ: 'Europe/Paris' }, { extra: { LANG: 'C' } });
-    expect(env).toEqual({ TZ: 'Europe/Paris', LANG: 'C' });
+    expect(env).toEqual({ ...D, TZ: 'Europe/Paris', LANG: 'C' });
   });
 
   it('a denied SANDBOX_ENV_ name removes an allowlisted value of the same name too', () => {
     const { env } = buildSandboxEnv({ HOME: '/h', SANDBOX_ENV_HOME: SECRET }, { secrets: [SECRET] });
-    expect(env).toEqual({});
+    expect(env).toEqual(D);
+  });
+
+  it('starts from defaults that keep Python bytecode out of the workspace, which SANDBOX_ENV_ can override', () => {
+    expect(buildSandboxEnv({}).env).toEqual({ PYTHONDONTWRITEBYTECODE: '1' });
+    expect(buildSandboxEnv({ SANDBOX_ENV_PYTHONDONTWRITEBYTECODE: '' }).env).toEqual({ PYTHONDONTWRITEBYTECODE: '' });
   });
 
   it('describes denials by name only', () => {
