@@ -42,6 +42,8 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
+    // INITIAL_NUM_WARM_SERVERS: started (and waited for) before the run, as the reference's setup() does.
+    await runtimeFactory.setup();
     const result = await resolveIssue(
       { github: api, git, runtimeFactory, llm, logger, redactor },
       {
