@@ -126,7 +126,7 @@ describe('bots', () => {
   it('a bot not listed in allowed-bots is ignored without even a permission call', async () => {
     world = await startWorld();
     world.fake.setPermission(OWNER, REPO, 'renovate[bot]', 'write');
-    const cases = [
+    const cases: { sender: string; inputs: Record<string, string> }[] = [
       { sender: 'renovate[bot]', inputs: {} },
       // Exact names only: a look-alike of a listed bot is still refused.
       { sender: 'renovate-helper[bot]', inputs: { 'allowed-bots': 'renovate[bot]' } },
