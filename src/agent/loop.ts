@@ -6,7 +6,7 @@ import type { Completion, ToolCall } from '../llm/types.js';
 import { condensationAction, planCondensation, summarize } from './condense.js';
 import { createDeadline } from './deadline.js';
 import { createEventLog, type EventLog } from './history.js';
-import { applyCondensation, buildMessages, modelResponseJson } from './messages.js';
+import { applyCondensation, buildMessages, modelResponseJson, RECENT_OUTPUT_BUDGET_CHARS } from './messages.js';
 import { createMetrics } from './metrics.js';
 import {
   composeStops,
@@ -40,6 +40,7 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
   const log: EventLog = createEventLog({ secrets: opts.secrets });
   const metrics = createMetrics({ model: deps.llm.model, maxBudgetUsd: opts.maxBudgetUsd, now });
   const keepRecentSteps = opts.keepRecentSteps ?? 10;
+  const recentOutputChars = opts.recentOutputChars ?? RECENT_OUTPUT_BUDGET_CHARS;
   const stop = composeStops([
     finishedStop(),
     maxBudgetStop(opts.maxBudgetUsd),
@@ -70,7 +71,11 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
   );
 
   const messages = () =>
-    buildMessages(applyCondensation(log.events), deps.tools, { keepRecentSteps, vision: opts.vision });
+    buildMessages(applyCondensation(log.events), deps.tools, {
+      keepRecentSteps,
+      recentOutputChars,
+      vision: opts.vision,
+    });
   const record = (c: Completion, agentStep: boolean) => {
     metrics.add(c, { agentStep });
     if (c.cost === null && !warnedUnknownCost) {

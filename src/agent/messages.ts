@@ -1,5 +1,6 @@
 // Turns the event history into model messages. Tool outputs older than the last N steps are masked to a
-// one-line stub (DESIGN.md §8.8), so the prompt stays bounded however long the run is.
+// one-line stub (DESIGN.md §8.8), and so are recent ones beyond a size budget (the newest output is always
+// shown), so the prompt stays bounded however long the run is and however large the outputs are.
 import { isAction, isObservation, type Event, type ToolCallMetadata } from '../core/events.js';
 import type { Completion, ContentPart, Message, ToolCall } from '../llm/types.js';
 import type { ToolRegistry } from './tools/registry.js';
@@ -94,9 +95,17 @@ export function applyCondensation(history: readonly Event[]): CondensedView {
   };
 }
 
+/** Default size budget of the recent tool outputs shown in full (characters, about 5k tokens). */
+export const RECENT_OUTPUT_BUDGET_CHARS = 20_000;
+
 export interface BuildOptions {
   /** Tool outputs of the last this-many steps are shown in full; older ones become a stub. */
   keepRecentSteps: number;
+  /**
+   * Of those, newest first, only as many as fit this many characters are shown (the newest always is); the
+   * rest become a stub too. Default RECENT_OUTPUT_BUDGET_CHARS; Infinity turns the budget off.
+   */
+  recentOutputChars?: number;
   vision?: boolean;
 }
 
@@ -106,9 +115,25 @@ export function maskStub(chars: number): string {
   return `[Output of an older step omitted to save context (${chars} characters); run the step again if you need it.]`;
 }
 
+/** The tool observations shown in full: the last `steps`, newest first while they fit `budgetChars`. */
+export function recentOutputs(events: readonly Event[], steps: number, budgetChars: number): Set<Event> {
+  const toolObs = events.filter((e) => isObservation(e) && e.tool_call_metadata);
+  const recent = toolObs.slice(Math.max(0, toolObs.length - steps));
+  const keep = new Set<Event>();
+  let used = 0;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const e = recent[i] as Event;
+    const size = isObservation(e) ? e.content.length : 0;
+    // A large output that does not fit is masked; smaller, older ones may still fit.
+    if (keep.size > 0 && used + size > budgetChars) continue;
+    keep.add(e);
+    used += size;
+  }
+  return keep;
+}
+
 export function buildMessages(view: CondensedView, registry: ToolRegistry, opts: BuildOptions): Message[] {
-  const toolObs = view.events.filter((e) => isObservation(e) && e.tool_call_metadata);
-  const keep = new Set(toolObs.slice(Math.max(0, toolObs.length - opts.keepRecentSteps)));
+  const keep = recentOutputs(view.events, opts.keepRecentSteps, opts.recentOutputChars ?? RECENT_OUTPUT_BUDGET_CHARS);
   const out: Message[] = [];
   const emitted = new Set<string>();
   let pending: { id: string; name: string }[] = [];

@@ -40,8 +40,13 @@ export interface AgentOptions {
   maxRuntimeSec: number | null;
   /** Values replaced by <secret_hidden> in every stored event. */
   secrets?: readonly string[];
-  /** Tool outputs older than this many steps are masked (default 10). */
+  /** Tool outputs older than this many steps are masked (default 10; Infinity: never). */
   keepRecentSteps?: number;
+  /**
+   * Size budget (characters) of the recent outputs shown in full, newest first; the newest always is (default
+   * 20,000; Infinity: no budget). With both at Infinity the whole raw history is sent every time.
+   */
+  recentOutputChars?: number;
   signal?: AbortSignal;
   autoReply?: (userMessagesSoFar: number) => string;
   onCheckpoint?: (s: AgentSnapshot) => void | Promise<void>;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAgent, TIME_LIMIT_MESSAGE, type AgentOptions, type AgentSnapshot } from '../../src/agent/loop.js';
+import { maskStub } from '../../src/agent/messages.js';
 import { createToolRegistry, defaultTools } from '../../src/agent/tools/registry.js';
 import { isAction, isObservation, type Event } from '../../src/core/events.js';
 import { createRecordingLogger } from '../../src/core/log.js';
@@ -403,15 +404,24 @@ describe('runAgent', () => {
     expect(result.metrics.prompt_tokens_per_step).toHaveLength(4);
   });
 
-  it('masking keeps the prompt bounded over 50 steps', async () => {
+  const fiftyBigSteps = (): LlmStep => {
     let n = 0;
-    const step: LlmStep = () => {
+    return () => {
       n += 1;
       return n > 50
         ? toolCall('finish', { message: 'x' })
         : toolCall('execute_bash', { command: `head -c 6000 /dev/zero | tr '\\0' 'x'; echo ${n}` });
     };
-    const { result, llm: s } = await run([], { maxIterations: 60 }, { fallback: step });
+  };
+  const stubs = (m: ChatRequestMessage[]) =>
+    m.filter((x) => x.role === 'tool' && String(x.content).startsWith('[Output of an older step omitted'));
+
+  it('masking: outputs older than the last 10 steps become stubs, so 50 steps stay bounded', async () => {
+    const { result, llm: s } = await run(
+      [],
+      { maxIterations: 60, recentOutputChars: Number.POSITIVE_INFINITY },
+      { fallback: fiftyBigSteps() },
+    );
     expect(result.state).toBe('finished');
     const sizes = s.requests.map((r) => r.rawBody.length);
     const at15 = sizes[15] ?? 0;
@@ -420,10 +430,27 @@ describe('runAgent', () => {
     expect(at50).toBeLessThan(90_000);
     expect(at50 - at15).toBeLessThan(15_000);
     expect(result.metrics.prompt_tokens_per_step).toHaveLength(51);
-    const stubbed = (s.requests[50]?.body?.messages ?? []).filter(
-      (m) => m.role === 'tool' && String(m.content).startsWith('[Output of an older step omitted'),
+    expect(stubs(s.requests[50]?.body?.messages ?? [])).toHaveLength(40);
+    expect(stubs(s.requests[50]?.body?.messages ?? [])[0]?.content).toBe(maskStub(6002));
+  });
+
+  it('masking: by default the recent outputs also share a size budget (newest first)', async () => {
+    const { result, llm: s } = await run([], { maxIterations: 60 }, { fallback: fiftyBigSteps() });
+    expect(result.state).toBe('finished');
+    const last = s.requests[50]?.body?.messages ?? [];
+    // 6,002-character outputs: three fit the 20,000-character budget
+    expect(stubs(last)).toHaveLength(47);
+    expect(last.filter((m) => m.role === 'tool' && String(m.content).startsWith('xxx'))).toHaveLength(3);
+    expect(Math.max(...(result.metrics.prompt_tokens_per_step ?? []))).toBeLessThan(12_000);
+    await s.close();
+    // condensation off: the whole raw history every time, for comparison
+    const { llm: naive } = await run(
+      [],
+      { maxIterations: 60, keepRecentSteps: Number.POSITIVE_INFINITY, recentOutputChars: Number.POSITIVE_INFINITY },
+      { fallback: fiftyBigSteps() },
     );
-    expect(stubbed).toHaveLength(40);
+    expect(stubs(naive.requests[50]?.body?.messages ?? [])).toHaveLength(0);
+    expect(naive.requests[50]?.rawBody.length ?? 0).toBeGreaterThan(300_000);
   });
 
   it('replay reproduces a recorded run', async () => {
