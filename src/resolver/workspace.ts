@@ -13,6 +13,7 @@ import { capText } from './sanitize.js';
 
 export const INSTRUCTION_FILES = ['.openhands_instructions', '.openhands/microagents/repo.md', 'AGENTS.md'] as const;
 export const INSTRUCTIONS_CAP = 20_000;
+export const SETUP_TIMEOUT_SEC = 600;
 
 /** `git check-ref-format --branch` rules, enough to refuse anything odd before any git or API call. */
 export function isValidBranchName(name: string): boolean {
@@ -211,7 +212,14 @@ async function mustRun(
  */
 export async function initSandbox(
   runtime: Runtime,
-  opts: { setupScript: string | null; workspaceHostDir: string; logger: Logger; signal?: AbortSignal },
+  opts: {
+    setupScript: string | null;
+    workspaceHostDir: string;
+    logger: Logger;
+    signal?: AbortSignal;
+    /** Hard timeout of the setup script (resolver.md §7.3: 600 s). */
+    setupTimeoutSec?: number;
+  },
 ): Promise<void> {
   const ws = runtime.workspacePath;
   await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
@@ -228,7 +236,7 @@ export async function initSandbox(
     await writeFile(hostFile, opts.setupScript, { mode: 0o644 });
     try {
       const r = await runtime.run(`source ${shellQuote(`${ws}/.git/${name}`)}`, {
-        timeoutSec: 600,
+        timeoutSec: opts.setupTimeoutSec ?? SETUP_TIMEOUT_SEC,
         signal: opts.signal,
       });
       if (r.exitCode !== 0)

@@ -6,6 +6,7 @@ import { createRecordingLogger } from '../../src/core/log.js';
 import { createRedactor } from '../../src/core/redact.js';
 import { createGit } from '../../src/git/git.js';
 import { createLlmClient } from '../../src/llm/client.js';
+import { createRecordingClient } from '../../src/llm/replay.js';
 import { readRecords } from '../../src/resolver/output.js';
 import {
   resolveIssue,
@@ -16,7 +17,16 @@ import {
 import type { RuntimeFactory } from '../../src/runtime/types.js';
 import { commitFiles, initBareRepo } from '../../src/testing/fake-github/bare-repo.js';
 import { startGitHttpServer, type GitHttpServer } from '../../src/testing/git-http-server.js';
-import { startScriptedLlm, text, toolCall, type LlmStep, type ScriptedLlm } from '../../src/testing/scripted-llm.js';
+import {
+  malformedToolCall,
+  rateLimited,
+  serverError,
+  startScriptedLlm,
+  text,
+  toolCall,
+  type LlmStep,
+  type ScriptedLlm,
+} from '../../src/testing/scripted-llm.js';
 import { commentData, createFakeGitHubApi, issueData, type FakeGitHubApi } from './fake-github-api.js';
 import { createShellRuntimeFactory } from './shell-runtime.js';
 
@@ -238,6 +248,82 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
       expect(s.logger.lines.some((l) => l.message === 'Issue 7 was already processed. Skipping.')).toBe(true);
       expect(readRecords(out.outputFile)).toHaveLength(1);
       expect(s.llm.requests).toHaveLength(4);
+    } finally {
+      await s.llm.close();
+    }
+  });
+
+  it('replay: a recorded run replayed without the model reproduces its patch and judgement', async () => {
+    const s = await setup(happyScript());
+    try {
+      const recFile = path.join(s.outputDir, 'recording.json');
+      const first = await resolveIssue({ ...s.deps, llm: createRecordingClient(s.deps.llm, recFile) }, s.opts);
+      expect(first.record.git_patch).toContain('+hello');
+      const replayed = await resolveIssue(
+        {
+          ...s.deps,
+          llm: createLlmClient(
+            {
+              model: `replay/${recFile}`,
+              numRetries: 0,
+              retryMinWaitSec: 0,
+              retryMaxWaitSec: 0,
+              retryMultiplier: 1,
+              timeoutSec: 30,
+            },
+            { logger: s.logger },
+          ),
+        },
+        { ...s.opts, outputDir: mkdtempSync(path.join(root, 'replay-')) },
+      );
+      expect(replayed.record.git_patch).toBe(first.record.git_patch);
+      expect(replayed.record.success).toBe(true);
+      expect(replayed.record.result_explanation).toBe(first.record.result_explanation);
+      expect(replayed.record.history.filter((e) => 'action' in e).map((e) => ('action' in e ? e.action : ''))).toEqual(
+        first.record.history.filter((e) => 'action' in e).map((e) => ('action' in e ? e.action : '')),
+      );
+      expect(s.llm.requests).toHaveLength(4);
+    } finally {
+      await s.llm.close();
+    }
+  });
+
+  it('a flaky model (429 with Retry-After, then 500) and a malformed call in a run that changes nothing', async () => {
+    const s = await setup([
+      rateLimited({ retryAfter: 2 }),
+      serverError(500),
+      malformedToolCall('execute_bash'),
+      toolCall('finish', { message: 'Nothing needs to change.' }),
+      text('--- success\nfalse\n\n--- explanation\nNo changes were made.'),
+    ]);
+    try {
+      const sleeps: number[] = [];
+      const llm = createLlmClient(
+        {
+          model: 'openai/gpt-4o',
+          apiKey: LLM_KEY,
+          baseUrl: s.llm.baseUrl,
+          numRetries: 3,
+          retryMinWaitSec: 8,
+          retryMaxWaitSec: 64,
+          retryMultiplier: 8,
+          timeoutSec: 30,
+        },
+        { logger: s.logger, sleep: async (ms) => void sleeps.push(ms), random: () => 1 },
+      );
+      const out = await resolveIssue({ ...s.deps, llm }, s.opts);
+      // the server's Retry-After first, then computed backoff (8 * 2^1 s, no jitter with random() = 1)
+      expect(sleeps).toEqual([2000, 16000]);
+      expect(s.llm.requests).toHaveLength(5);
+      const rec = out.record;
+      expect(rec.error).toBeNull();
+      expect(rec.git_patch).toBe('');
+      expect(rec.success).toBe(false);
+      expect(rec.result_explanation).toBe('No changes were made.');
+      const errors = rec.history.filter((e) => 'observation' in e && e.observation === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.message).toMatch(/not valid JSON/);
+      expect(String(s.llm.requests[4]?.body?.messages?.[0]?.content)).toContain('No changes made yet');
     } finally {
       await s.llm.close();
     }
