@@ -20,6 +20,7 @@ import {
 import { parseEvent, type TriggerTarget } from '../github/event.js';
 import { authorize, selfLogins } from '../github/permissions.js';
 import type { GitHubApi } from '../github/types.js';
+import { webUrls } from '../github/urls.js';
 import { createGit } from '../git/git.js';
 import { gitBaseEnv } from '../git/run.js';
 import { createLlmClient } from '../llm/client.js';
@@ -27,7 +28,9 @@ import type { LlmClient } from '../llm/types.js';
 import { buildSandboxEnv, describeDenials } from '../runtime/env.js';
 import { createRuntimeFactory, type RuntimeFactoryOptions } from '../runtime/index.js';
 import { resolveIssue, type ResolveProgress } from '../resolver/resolve-issue.js';
+import { parseExplanations } from '../resolver/send-pr-update.js';
 import { sendPullRequest, type SendResult } from '../resolver/send-pull-request.js';
+import type { OutputRecord } from '../resolver/types.js';
 import type { ActionConfig } from './config.js';
 import type { RunOutcome } from './report.js';
 
@@ -196,8 +199,15 @@ async function resolveAndSend(
         owner: repo.owner,
         repo: repo.repo,
         issueNumber: target.issueNumber,
+        issueType: target.issueType,
         commentId: target.commentId,
-        trigger: { time: target.triggerTime, title: target.title, body: target.body, commentBody: target.triggerBody },
+        trigger: {
+          time: target.triggerTime,
+          title: target.title,
+          body: target.body,
+          commentBody: target.triggerBody,
+          headSha: target.headSha,
+        },
         outputDir: config.outputDir,
         maxIterations: config.limits.maxIterations,
         maxBudgetUsd: config.limits.maxBudgetUsd,
@@ -233,14 +243,17 @@ async function resolveAndSend(
     if (record.error === 'cancelled')
       throw new ResolverError('cancelled', 'The run was cancelled; its record and patch were kept.');
 
-    if (!record.success && !config.send.sendOnFailure) {
+    // Nothing to send: not asked to send a failure, or the run stopped before it had a patch (a refused PR
+    // head, a crash) and says why in its record.
+    const stoppedWithoutPatch = record.error !== null && !record.git_patch?.trim();
+    if (!record.success && (!config.send.sendOnFailure || stoppedWithoutPatch)) {
       await progress.phase('Finished', 'done', 'not resolved');
       await commenter.postFinal(
         'failure',
         failureBody({
           branch: null,
           treeUrl: null,
-          explanation: record.result_explanation,
+          explanation: explainRecord(record),
           artifactHint: artifactHint(config),
         }),
       );
@@ -275,7 +288,7 @@ async function resolveAndSend(
     progress.mark('Push', 'done', sent.branch ?? undefined);
     return {
       ...base,
-      ...(await finalComment(config, record.success, record.result_explanation, sent, commenter, progress)),
+      ...(await finalComment(config, record, sent, commenter, progress)),
     };
   } finally {
     await runtimeFactory.teardown().catch((e: unknown) => logger.warn(`Sandbox teardown: ${errorMessage(e)}`));
@@ -286,14 +299,34 @@ function artifactHint(config: ActionConfig): string {
   return `The patch and the full transcript are in the \`resolver-output\` artifact of the [workflow run](${config.run.url}).`;
 }
 
+/**
+ * The record's explanation for people: a PR record's per-feedback JSON list becomes a checklist (resolver.md
+ * §12.5.3), and an error the explanation does not already carry is added.
+ */
+export function explainRecord(record: OutputRecord): string {
+  const text = record.result_explanation ?? '';
+  const list = record.issue_type === 'pr' ? parseExplanations(text) : null;
+  let out = list
+    ? list
+        .map((e, i) => {
+          const ok = record.comment_success?.[i];
+          return `- ${ok === true ? '✅' : ok === false ? '❌' : '•'} ${e.trim().replace(/\s*\n\s*/g, ' ')}`;
+        })
+        .join('\n')
+    : text;
+  if (record.error && !text.includes(record.error)) out = out ? `${out}\n\nError: ${record.error}` : record.error;
+  return out;
+}
+
 async function finalComment(
   config: ActionConfig,
-  success: boolean,
-  explanation: string,
+  record: OutputRecord,
   sent: SendResult,
   commenter: Commenter,
   progress: Progress,
 ): Promise<Pick<RunOutcome, 'conclusion' | 'success' | 'prUrl' | 'prNumber' | 'branch'>> {
+  const success = record.success;
+  const explanation = explainRecord(record);
   const links = { prUrl: sent.url, prNumber: sent.number, branch: sent.branch };
   if (sent.commented) {
     // The PR path posted its summary as this run's final comment (resolver.md §13 `pr-update`).
@@ -310,9 +343,9 @@ async function finalComment(
     return { conclusion: 'no-changes', success: false, ...links };
   }
   if (!success) {
-    const treeUrl = sent.branch
-      ? `${config.urls.serverUrl}/${config.repository.owner}/${config.repository.repo}/tree/${sent.branch}`
-      : null;
+    // Issue branches go to the fork when fork-owner is set; PR fallback branches always to the base repository.
+    const owner = record.issue_type === 'issue' && config.send.forkOwner ? config.send.forkOwner : record.issue.owner;
+    const treeUrl = sent.branch ? webUrls.tree(config.urls, owner, record.issue.repo, sent.branch) : null;
     await progress.phase('Finished', 'done', 'not resolved');
     await commenter.postFinal(
       'failure',

@@ -282,37 +282,49 @@ describe('triggers that run (runJob in process, real payloads)', () => {
 });
 
 describe('pull request triggers (PR runs themselves: pr-runs.test.ts)', () => {
-  // These check what happens before resolveIssue, which holds whether or not PR runs have landed:
-  // the sender is authorised, the eyes go on the triggering comment or review, and the progress comment
-  // names the pull request.
-  const cases: { name: string; eventName: string; payload: (w: World) => Promise<Json> }[] = [
+  // Each trigger reaches the right pull request: the sender is authorised, the eyes go on the triggering
+  // comment or review, the progress comment names the pull request, and the run ends where it should. A
+  // comment or review is feedback, so the fix goes to the PR branch; a label or a dispatch on a PR with no
+  // feedback at all is judged unsuccessful ("No feedback was found to process") and its attempt lands on
+  // openhands-fix-pr-N, never on the PR branch. Threads, forks and replies: pr-runs.test.ts.
+  const cases: {
+    name: string;
+    eventName: string;
+    payload: (w: World) => Promise<Json>;
+    ends: 'on the PR branch' | 'on openhands-fix-pr-N';
+  }[] = [
     {
       name: 'pull_request.labeled fix-me',
+      ends: 'on openhands-fix-pr-N',
       eventName: 'pull_request',
       payload: async (w) => pullLabeledPayload(w, await addPull(w)),
     },
     {
       name: 'issue_comment.created on a pull request',
+      ends: 'on the PR branch',
       eventName: 'issue_comment',
       payload: async (w) => commentPayload(w, { body: `${MACRO} fix the tests`, pull: await addPull(w) }),
     },
     {
       name: 'pull_request_review_comment.created',
+      ends: 'on the PR branch',
       eventName: 'pull_request_review_comment',
       payload: async (w) => reviewCommentPayload(w, await addPull(w), `${MACRO} greet by name here`),
     },
     {
       name: 'pull_request_review.submitted',
+      ends: 'on the PR branch',
       eventName: 'pull_request_review',
       payload: async (w) => reviewPayload(w, await addPull(w), `${MACRO} please address my comments`),
     },
     {
       name: 'workflow_dispatch with issue_type pr in its inputs (the action input left empty)',
+      ends: 'on openhands-fix-pr-N',
       eventName: 'workflow_dispatch',
       payload: async (w) => dispatchPayload(w, { issue_number: String((await addPull(w)).number), issue_type: 'pr' }),
     },
   ];
-  it.each(cases)('$name: eyes on the trigger, progress names the pull request', async (c) => {
+  it.each(cases)('$name: eyes on the trigger, progress names the pull request, ends $ends', async (c) => {
     world = await startWorld();
     const payload = await c.payload(world);
     const n = onlyPull(world);
@@ -336,6 +348,13 @@ describe('pull request triggers (PR runs themselves: pr-runs.test.ts)', () => {
     const progress = world.fake.state.comments.find((x) => x.body.includes('openhands-resolver:start'));
     expect(progress?.issueNumber).toBe(n);
     expect(progress?.body).toContain(`OpenHands started working on pull request #${n}.`);
+    if (c.ends === 'on the PR branch') {
+      expect(run.outcome).toMatchObject({ conclusion: 'success', branch: 'feature/shout', prNumber: n });
+    } else {
+      expect(run.outcome).toMatchObject({ conclusion: 'failure', branch: `openhands-fix-pr-${n}` });
+      expect(run.outcome.record?.result_explanation).toBe('No feedback was found to process');
+    }
+    expect(world.fake.state.pulls).toHaveLength(1);
     expect(world.fake.validationErrors).toEqual([]);
   });
 });

@@ -5,7 +5,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScriptedLlm } from '../../src/testing/scripted-llm.js';
 import { text, toolCall } from '../../src/testing/scripted-llm.js';
-import { commentPayload, fixingScript, labeledPayload, OWNER, REPO, startWorld, type World } from './fixtures.js';
+import {
+  commentPayload,
+  dispatchPayload,
+  fixingScript,
+  labeledPayload,
+  OWNER,
+  REPO,
+  startWorld,
+  type World,
+} from './fixtures.js';
 import { runJobInProcess, type JobRun } from './harness.js';
 
 let world: World | null = null;
@@ -190,16 +199,14 @@ describe('the trigger as the payload carried it (TOCTOU)', () => {
     ]);
   });
 
-  // Known gap, owned by src/resolver/context.ts: comments carrying our marker (the progress comment this
-  // very run posted before fetching the context) should be dropped silently before the TOCTOU count. Today
-  // a label run logs "Left out 1 comment(s) created or edited after the trigger" for it, and a
-  // workflow_dispatch run (no trigger time) hands it to the model as a thread comment.
-  it.todo('our own progress comment is never shown to the model nor counted as left out', async () => {
+  // Our own comments carry the marker and are dropped silently before the TOCTOU count: the progress
+  // comment this very run posted before fetching the context never reaches the model (a workflow_dispatch
+  // run has no trigger time to filter it by) and is not reported as "left out" on a label run.
+  it('our own progress comment is never shown to the model nor counted as left out', async () => {
     world = await startWorld([
       toolCall('finish', { message: 'Nothing to change.' }),
       text('--- success\nfalse\n\n--- explanation\nNo change made.'),
     ]);
-    const { dispatchPayload } = await import('./fixtures.js');
     const dispatched = await runJobInProcess(world, {
       eventName: 'workflow_dispatch',
       payload: dispatchPayload(world, { issue_number: '1' }),

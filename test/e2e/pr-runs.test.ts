@@ -1,0 +1,225 @@
+// PR runs end to end (resolver.md §12.5, issue 5 points 1 and 4-5): a review-comment run pushes to the PR
+// branch, answers its thread and opens no PR (through the bundled dist/index.js); a label run answers each
+// unresolved thread and resolves the ones judged fixed; a review run; a fork PR gets `openhands-fix-pr-N`
+// in the base repository and the fork is never pushed to; a head that moved after the trigger is refused.
+import { afterEach, describe, expect, it } from 'vitest';
+import { marker } from '../../src/github/marker.js';
+import { text, toolCall, type LlmStep } from '../../src/testing/scripted-llm.js';
+import { runAction } from '../helpers/action-runner.js';
+import {
+  addPull,
+  commentPayload,
+  FIXED_HELLO,
+  githubEnv,
+  MAINTAINER,
+  OWNER,
+  pullLabeledPayload,
+  REPO,
+  reviewCommentPayload,
+  reviewPayload,
+  startWorld,
+  type World,
+} from './fixtures.js';
+import { llmInputs, runJobInProcess } from './harness.js';
+
+let world: World | null = null;
+afterEach(async () => {
+  expect(world?.fake.validationErrors ?? []).toEqual([]);
+  await world?.close();
+  world = null;
+});
+
+const MACRO = '@openhands-agent';
+const HEAD = 'feature/shout';
+const REPLY_HEADER = 'Openhands fix success summary\n\n\n';
+
+/** The agent fixes hello.py on the PR head; then one judgement per piece of feedback. */
+function prScript(...judgements: [boolean, string][]): LlmStep[] {
+  return [
+    toolCall('execute_bash', { command: 'cat hello.py' }),
+    toolCall('execute_bash', {
+      command: `printf '%s' '${FIXED_HELLO.replace(/'/g, "'\\''")}' > hello.py && cat hello.py`,
+    }),
+    toolCall('finish', { message: 'greet() greets by name again.' }),
+    ...judgements.map(([ok, why]) => text(`--- success\n${ok}\n\n--- explanation\n${why}`)),
+  ];
+}
+
+const threadOf = (w: World, id: string) => w.fake.state.reviewThreads.find((t) => t.id === id);
+
+describe('PR runs', () => {
+  it('a review comment (bundled action): commit on the PR branch, the thread answered, no new PR', async () => {
+    world = await startWorld(prScript([true, 'greet() uses the name it is given.']));
+    const { fake } = world;
+    const pull = await addPull(world);
+    const headBefore = pull.headSha;
+    // Another unresolved thread the comment does not point at: left alone.
+    const other = fake.addReviewThread({
+      owner: OWNER,
+      repo: REPO,
+      pull: pull.number,
+      path: 'README.md',
+      comments: [{ body: 'Typo in the title?', author: 'reviewer-rae' }],
+    });
+    const payload = reviewCommentPayload(world, pull, `${MACRO} please greet by name here`);
+    const commentId = (payload.comment as { id: number }).id;
+    const thread = fake.state.reviewThreads.find((t) => t.comments[0]?.id === commentId);
+    if (!thread) throw new Error('no thread');
+
+    const run = await runAction({
+      eventName: 'pull_request_review_comment',
+      payload,
+      repository: `${OWNER}/${REPO}`,
+      inputs: { 'github-token': fake.token, ...llmInputs(world), runtime: 'local' },
+      env: githubEnv(fake),
+      timeoutMs: 180_000,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ success: 'true', conclusion: 'success', branch: HEAD });
+    expect(run.outputs['pr-number']).toBe(String(pull.number));
+
+    // One new commit on the PR head, on top of the trigger-time head.
+    const [head] = await fake.gitLog(OWNER, REPO, HEAD);
+    expect(head?.parents).toEqual([headBefore]);
+    expect(head?.subject).toBe(`Fix pr #${pull.number}: ${pull.title}`);
+    expect(await fake.readFile(OWNER, REPO, HEAD, 'hello.py')).toBe(FIXED_HELLO);
+    expect(run.stdout).toContain(
+      `Updated pull request ${fake.serverUrl}/${OWNER}/${REPO}/pull/${pull.number} with new patches.`,
+    );
+
+    // No new PR, no new branch.
+    expect(fake.state.pulls).toHaveLength(1);
+    expect((await fake.branches(OWNER, REPO)).map((b) => b.name).sort()).toEqual([HEAD, 'main'].sort());
+
+    // The thread got its answer; the other thread was not touched.
+    expect(threadOf(world, thread.id)?.comments.at(-1)?.body).toBe(
+      `${REPLY_HEADER}greet() uses the name it is given.\n\n${marker('thread-reply', '1001')}`,
+    );
+    expect(threadOf(world, other.id)?.comments).toHaveLength(1);
+    // Eyes on the review comment; the summary comment on the PR is the run's one final comment.
+    expect(fake.state.reactions).toEqual([
+      expect.objectContaining({
+        content: 'eyes',
+        subject: expect.objectContaining({ type: 'review_comment', id: commentId }),
+      }),
+    ]);
+    const mine = fake.state.comments.filter((c) => c.body.includes('<!-- openhands-resolver:'));
+    expect(mine.map((c) => c.issueNumber)).toEqual([pull.number, pull.number]);
+    expect(mine.filter((c) => c.body.includes('openhands-resolver:pr-update'))).toHaveLength(1);
+    const progress = mine.find((c) => c.body.includes('openhands-resolver:start'));
+    expect(progress?.body).toContain(`OpenHands started working on pull request #${pull.number}.`);
+    expect(progress?.body).toContain('✅ Finished');
+  });
+
+  /** Two unresolved threads on hello.py and README.md, and one resolved thread. */
+  function threads(w: World, pull: number) {
+    const add = (path: string, body: string, isResolved = false) =>
+      w.fake.addReviewThread({
+        owner: OWNER,
+        repo: REPO,
+        pull,
+        path,
+        isResolved,
+        comments: [{ body, author: 'reviewer-rae', createdAt: '2020-01-01T00:00:00Z' }],
+      });
+    return [
+      add('hello.py', 'greet() must use the name'),
+      add('README.md', 'Document greet()'),
+      add('README.md', 'Old, settled', true),
+    ] as const;
+  }
+
+  it('a fix-me label on a PR: every unresolved thread answered and resolved (resolve-threads), no new PR', async () => {
+    world = await startWorld(prScript([true, 'Now greets by name.'], [true, 'The README already documents it.']));
+    const { fake } = world;
+    const pull = await addPull(world);
+    const [t1, t2, settled] = threads(world, pull.number);
+    const run = await runJobInProcess(world, {
+      eventName: 'pull_request',
+      payload: pullLabeledPayload(world, pull),
+      inputs: { 'resolve-threads': 'true' },
+    });
+    expect(run.outcome.conclusion, run.log).toBe('success');
+    expect(run.outcome.record?.comment_success).toEqual([true, true]);
+    expect(await fake.readFile(OWNER, REPO, HEAD, 'hello.py')).toBe(FIXED_HELLO);
+    expect(threadOf(world, t1.id)?.comments.at(-1)?.body).toContain(`${REPLY_HEADER}Now greets by name.`);
+    expect(threadOf(world, t2.id)?.comments.at(-1)?.body).toContain(`${REPLY_HEADER}The README already documents it.`);
+    expect([threadOf(world, t1.id)?.isResolved, threadOf(world, t2.id)?.isResolved]).toEqual([true, true]);
+    expect(threadOf(world, settled.id)?.comments).toHaveLength(1);
+    expect(fake.state.pulls).toHaveLength(1);
+    const summary = fake.state.comments.filter((c) => c.body.includes('openhands-resolver:pr-update'));
+    expect(summary).toHaveLength(1);
+    expect(summary[0]?.body).toContain('Now greets by name.');
+  });
+
+  it('a PR run judged only partly fixed: the PR branch is left alone, openhands-fix-pr-N holds the attempt', async () => {
+    world = await startWorld(prScript([true, 'Now greets by name.'], [false, 'The README was not changed.']));
+    const { fake } = world;
+    const pull = await addPull(world);
+    const [t1] = threads(world, pull.number);
+    const run = await runJobInProcess(world, { eventName: 'pull_request', payload: pullLabeledPayload(world, pull) });
+    expect(run.outcome.conclusion, run.log).toBe('failure');
+    expect(await fake.resolveRef(OWNER, REPO, `refs/heads/${HEAD}`)).toBe(pull.headSha);
+    const fallback = `openhands-fix-pr-${pull.number}`;
+    expect(await fake.readFile(OWNER, REPO, fallback, 'hello.py')).toBe(FIXED_HELLO);
+    expect(threadOf(world, t1.id)?.isResolved).toBe(false);
+    const failure = fake.state.comments.filter((c) => c.body.includes('openhands-resolver:failure'));
+    expect(failure).toHaveLength(1);
+    expect(failure[0]?.body).toContain(`/tree/${fallback}`);
+    // The per-feedback explanations as a checklist, not as raw JSON.
+    expect(failure[0]?.body).toContain('- ✅ Now greets by name.\n- ❌ The README was not changed.');
+  });
+
+  it('a review with the macro: the review is the feedback; eyes via GraphQL on the review', async () => {
+    world = await startWorld(prScript([true, 'Greets by name.']));
+    const { fake } = world;
+    const pull = await addPull(world);
+    const payload = reviewPayload(world, pull, `${MACRO} greet() should use the name`);
+    const run = await runJobInProcess(world, { eventName: 'pull_request_review', payload });
+    expect(run.outcome.conclusion, run.log).toBe('success');
+    expect(run.outcome.record?.issue.review_comments).toEqual([`${MACRO} greet() should use the name`]);
+    expect(await fake.readFile(OWNER, REPO, HEAD, 'hello.py')).toBe(FIXED_HELLO);
+    expect(fake.state.pulls).toHaveLength(1);
+    expect(fake.state.reactions).toEqual([
+      expect.objectContaining({ subject: { type: 'node', nodeId: (payload.review as { node_id: string }).node_id } }),
+    ]);
+  });
+
+  it('a fork PR: the fork is never pushed to; openhands-fix-pr-N in the base repository, and the summary says so', async () => {
+    world = await startWorld(prScript([true, 'Greets by name.']));
+    const { fake } = world;
+    await fake.addRepo({ owner: 'forker', repo: REPO, forkOf: `${OWNER}/${REPO}` });
+    const pull = await addPull(world, { headRepo: `forker/${REPO}` });
+    const forkHead = await fake.resolveRef('forker', REPO, HEAD);
+    const run = await runJobInProcess(world, {
+      eventName: 'issue_comment',
+      payload: commentPayload(world, { body: `${MACRO} please fix greet()`, pull }),
+    });
+    const fallback = `openhands-fix-pr-${pull.number}`;
+    expect(run.outcome.branch, run.log).toBe(fallback);
+    expect(await fake.resolveRef('forker', REPO, HEAD)).toBe(forkHead);
+    expect(fake.git.pushes.map((p) => p.repo)).toEqual([`${OWNER}/${REPO}.git`]);
+    expect(await fake.readFile(OWNER, REPO, fallback, 'hello.py')).toBe(FIXED_HELLO);
+    expect(fake.state.pulls).toHaveLength(1);
+    const summary = fake.state.comments.find((c) => c.body.includes('openhands-resolver:pr-update'));
+    expect(summary?.body).toContain(fallback);
+    expect(summary?.body).toMatch(/fork/i);
+  });
+
+  it('a PR head that moved after the trigger is refused: no model call, nothing pushed, the user is told why', async () => {
+    world = await startWorld([]);
+    const { fake } = world;
+    const pull = await addPull(world);
+    const payload = reviewCommentPayload(world, pull, `${MACRO} fix this`, MAINTAINER);
+    await fake.pushFiles(OWNER, REPO, { branch: HEAD, files: { 'late.txt': 'pushed after the trigger\n' } });
+    const run = await runJobInProcess(world, { eventName: 'pull_request_review_comment', payload });
+    expect(world.llm.requests).toEqual([]);
+    expect(fake.git.pushes).toEqual([]);
+    expect(run.outcome.success).toBe(false);
+    const final = fake.state.comments.filter(
+      (c) => c.body.includes('<!-- openhands-resolver:') && !c.body.includes('openhands-resolver:start'),
+    );
+    expect(final).toHaveLength(1);
+    expect(final[0]?.body).toMatch(/moved after the trigger/);
+  });
+});
