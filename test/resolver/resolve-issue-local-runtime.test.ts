@@ -136,3 +136,71 @@ describe.each([
     }
   });
 });
+
+describe('resolveIssue on LocalRuntime: the wall clock', () => {
+  it('a command still running at the deadline is cut; the wrap-up runs and the patch is still collected', async () => {
+    const outputDir = path.join(root, 'output-deadline');
+    llm = await startScriptedLlm([
+      toolCall('execute_bash', { command: 'echo partial > partial.txt' }),
+      toolCall('execute_bash', { command: 'sleep 60' }),
+      toolCall('finish', { message: 'Out of time; partial.txt is a start.' }),
+      text('--- success\nfalse\n\n--- explanation\nOnly a partial change.'),
+    ]);
+    const logger = createRecordingLogger();
+    const redactor = createRedactor([TOKEN]);
+    const gh = createFakeGitHubApi();
+    gh.issues.set(4, issueData({ number: 4, title: 'slow', body: 'takes long' }));
+    const factory = createRuntimeFactory({ logger, serverScript: distFile('server.js'), localIsolation: 'none' });
+    try {
+      const out = await resolveIssue(
+        {
+          github: gh,
+          git: createGit({
+            serverUrl: gitServer.url,
+            token: TOKEN,
+            authDir: path.join(root, 'auth'),
+            logger,
+            redactor,
+          }),
+          runtimeFactory: factory,
+          llm: createLlmClient(
+            {
+              model: 'openai/gpt-4o',
+              apiKey: 'k',
+              baseUrl: llm.baseUrl,
+              numRetries: 0,
+              retryMinWaitSec: 0,
+              retryMaxWaitSec: 0,
+              retryMultiplier: 1,
+              timeoutSec: 60,
+            },
+            { logger },
+          ),
+          logger,
+          redactor,
+          sleep: async () => {},
+        },
+        {
+          owner: 'octo',
+          repo: 'calc',
+          issueNumber: 4,
+          outputDir,
+          maxIterations: 10,
+          maxBudgetUsd: 4,
+          maxRuntimeSec: 3,
+          runtime: { kind: 'local', env: {} },
+        },
+      );
+      const rec = out.record;
+      expect(rec.error).toMatch(/^Agent reached maximum runtime/);
+      expect(rec.git_patch).toContain('+partial');
+      expect(rec.result_explanation).toBe('Only a partial change.');
+      const cut = rec.history.find((e) => isObservation(e) && e.observation === 'error');
+      expect(cut?.message).toMatch(/the run reached its time limit/);
+      expect(llm.requests).toHaveLength(4);
+    } finally {
+      await factory.teardown();
+      await llm.close();
+    }
+  });
+});
