@@ -128,11 +128,6 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
       return createLlmClient(config.llm, { logger });
     })();
 
-  save('authorized', 'true');
-  save('issue_number', String(target.issueNumber));
-  save('issue_type', target.issueType);
-  save('output_dir', config.outputDir);
-
   const commenter = createCommenter({
     api,
     repo,
@@ -142,6 +137,21 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
     logger,
     macro: config.trigger.macro,
   });
+  // "Re-run job" of a run that already delivered (a PR, a branch, a PR update) keeps that end state instead of
+  // spending on the model again and overwriting it (security.md §7). A failed or errored run is tried again.
+  if (config.run.attempt !== '1') {
+    const delivered = await commenter.finalKind().catch(() => null);
+    if (delivered === 'success' || delivered === 'branch' || delivered === 'pr-update') {
+      const reason = `run ${config.run.id} already delivered its result (its ${delivered} comment); re-running changes nothing`;
+      logger.info(`Nothing to do: ${reason}.`);
+      return outcome({ conclusion: 'skipped', reason }, started, now);
+    }
+  }
+  save('authorized', 'true');
+  save('issue_number', String(target.issueNumber));
+  save('issue_type', target.issueType);
+  save('output_dir', config.outputDir);
+
   await commenter.react(target);
   const progress = createProgress(commenter, target, config, { logger, redactor, now });
   await progress.start();

@@ -158,6 +158,8 @@ export interface Commenter {
   postFinal(kind: FinalKind, body: string): Promise<CommentData>;
   /** True when this run already posted a final comment (the post step uses it). */
   hasFinal(): Promise<boolean>;
+  /** The kind of this run's final comment, if an earlier attempt posted one. */
+  finalKind(): Promise<FinalKind | null>;
   /** Eyes reaction on the triggering comment, review, or the issue/PR; failures only warn. */
   react(target: Pick<TriggerTarget, 'issueNumber' | 'commentId' | 'commentKind' | 'commentNodeId'>): Promise<void>;
 }
@@ -220,6 +222,10 @@ export function createCommenter(o: CommenterOptions): Commenter {
     postFinal: (kind, body) => write(kind, body, FINAL_KINDS),
     async hasFinal() {
       return (await findId(FINAL_KINDS)) !== null;
+    },
+    async finalKind() {
+      const found = await findId(FINAL_KINDS);
+      return FINAL_KINDS.find((k) => k === found?.kind) ?? null;
     },
     async react(t) {
       const target =

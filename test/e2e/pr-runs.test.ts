@@ -206,6 +206,27 @@ describe('PR runs', () => {
     expect(summary?.body).toMatch(/fork/i);
   });
 
+  it('"Re-run job" after a delivered PR run keeps its end state (the head it moved is its own commit)', async () => {
+    world = await startWorld(prScript([true, 'Greets by name.']));
+    const { fake, llm } = world;
+    const pull = await addPull(world);
+    const payload = reviewCommentPayload(world, pull, `${MACRO} greet by name`);
+    const first = await runJobInProcess(world, { eventName: 'pull_request_review_comment', payload });
+    expect(first.outcome.conclusion, first.log).toBe('success');
+    const calls = llm.requests.length;
+    const rerun = await runJobInProcess(world, {
+      eventName: 'pull_request_review_comment',
+      payload,
+      env: { GITHUB_RUN_ATTEMPT: '2' },
+    });
+    expect(rerun.outcome.conclusion, rerun.log).toBe('skipped');
+    expect(rerun.writes).toEqual([]);
+    expect(llm.requests.length).toBe(calls);
+    const summary = fake.state.comments.filter((c) => c.body.includes('openhands-resolver:pr-update'));
+    expect(summary).toHaveLength(1);
+    expect(fake.state.reviewThreads[0]?.comments).toHaveLength(2);
+  });
+
   it('a PR head that moved after the trigger is refused: no model call, nothing pushed, the user is told why', async () => {
     world = await startWorld([]);
     const { fake } = world;

@@ -197,7 +197,7 @@ describe('fork-owner', () => {
 });
 
 describe('idempotent re-runs', () => {
-  it('the same issue twice leaves one open PR whose branch carries the newest attempt; "Re-run job" edits its comments', async () => {
+  it('the same issue twice leaves one open PR whose branch carries the newest attempt; "Re-run job" changes nothing', async () => {
     world = await startWorld();
     const { fake, llm } = world;
     const first = await runJobInProcess(world, {
@@ -208,14 +208,17 @@ describe('idempotent re-runs', () => {
     expect(first.outcome.conclusion, first.log).toBe('success');
     const tip1 = await fake.resolveRef(OWNER, REPO, `refs/heads/${BRANCH}`);
 
-    // "Re-run job" of the same run: the same comments are edited, nothing new is posted.
-    llm.push(...fixingScript());
+    // "Re-run job" of the same run after it delivered: the same end state, no model call, no write.
+    const llmCalls = llm.requests.length;
     const rerun = await runJobInProcess(world, {
       eventName: 'issues',
       payload: labeledPayload(world),
       env: { GITHUB_RUN_ID: '5001', GITHUB_RUN_ATTEMPT: '2' },
     });
-    expect(rerun.outcome.conclusion, rerun.log).toBe('success');
+    expect(rerun.outcome.conclusion, rerun.log).toBe('skipped');
+    expect(rerun.log).toContain('Nothing to do: run 5001 already delivered its result (its success comment)');
+    expect(rerun.writes).toEqual([]);
+    expect(llm.requests.length).toBe(llmCalls);
     expect(ours(world)).toHaveLength(2);
 
     // The label applied again: a new run with a different fix.
@@ -249,6 +252,28 @@ describe('idempotent re-runs', () => {
 });
 
 describe('failures and empty results', () => {
+  it('"Re-run job" after a failure tries again and turns the same comments into the success', async () => {
+    world = await startWorld(failingScript());
+    const first = await runJobInProcess(world, {
+      eventName: 'issues',
+      payload: labeledPayload(world),
+      env: { GITHUB_RUN_ID: '6001' },
+    });
+    expect(first.outcome.conclusion, first.log).toBe('failure');
+    world.llm.push(...fixingScript());
+    const again = await runJobInProcess(world, {
+      eventName: 'issues',
+      payload: labeledPayload(world),
+      env: { GITHUB_RUN_ID: '6001', GITHUB_RUN_ATTEMPT: '2' },
+    });
+    expect(again.outcome.conclusion, again.log).toBe('success');
+    const mine = ours(world);
+    expect(mine).toHaveLength(2);
+    expect(mine[1]?.body).toContain('openhands-resolver:success run=6001');
+    expect(mine[1]?.body).not.toContain('did not succeed');
+    expect(world.fake.state.pulls).toHaveLength(1);
+  });
+
   it('send-on-failure (default): the attempt is pushed to a branch and the failure comment links it', async () => {
     world = await startWorld(failingScript());
     const run = await runJobInProcess(world, { eventName: 'issues', payload: labeledPayload(world) });
