@@ -78,6 +78,10 @@ export interface ResolveIssueOptions {
   outputDir: string;
   maxIterations: number;
   maxBudgetUsd: number | null;
+  /**
+   * Wall-clock limit of the whole resolve (max-runtime-minutes): clone and sandbox set-up count against it, and
+   * the agent gets what is left, so the run ends before the job timeout however long the set-up took.
+   */
   maxRuntimeSec: number | null;
   /** Issues: the branch to work from (validated). PR runs work from the PR head and ignore it. */
   targetBranch?: string | null;
@@ -109,6 +113,8 @@ export const AGENT_FAILED_ERROR = 'Agent failed to run or crashed';
 
 export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions): Promise<ResolveOutcome> {
   const { logger, redactor } = deps;
+  const now = deps.now ?? Date.now;
+  const started = now();
   const r = { owner: opts.owner, repo: opts.repo };
   const issueType: IssueType = opts.issueType ?? 'issue';
   const isPr = issueType === 'pr';
@@ -241,7 +247,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
         vision: opts.vision,
         maxIterations: opts.maxIterations,
         maxBudgetUsd: opts.maxBudgetUsd,
-        maxRuntimeSec: opts.maxRuntimeSec,
+        maxRuntimeSec: remainingSec(opts.maxRuntimeSec, (now() - started) / 1000),
         secrets: [...redactor.secrets, ...(opts.secrets ?? [])],
         signal: opts.signal,
         onProgress: (p) => progress({ phase: 'agent', ...p }),
@@ -392,6 +398,12 @@ async function computePatch(
     deps.logger.error(`Computing the patch on the host failed: ${errorMessage(err)}`);
     return null;
   }
+}
+
+/** What is left of the limit for the agent; at least one second, so it still gets its wrap-up turn. */
+function remainingSec(maxSec: number | null, elapsedSec: number): number | null {
+  if (maxSec === null || maxSec <= 0) return maxSec;
+  return Math.max(1, maxSec - elapsedSec);
 }
 
 function joinExplanation(text: string, drops: string): string {

@@ -21,6 +21,7 @@ import {
   malformedToolCall,
   rateLimited,
   serverError,
+  slow,
   startScriptedLlm,
   text,
   toolCall,
@@ -324,6 +325,25 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
       expect(errors).toHaveLength(1);
       expect(errors[0]?.message).toMatch(/not valid JSON/);
       expect(String(s.llm.requests[4]?.body?.messages?.[0]?.content)).toContain('No changes made yet');
+    } finally {
+      await s.llm.close();
+    }
+  });
+
+  it('max runtime covers the whole resolve: the agent gets what clone and set-up left of it', async () => {
+    const s = await setup([
+      slow(20_000, toolCall('execute_bash', { command: 'touch never.txt' })),
+      toolCall('finish', { message: 'Out of time.' }),
+      text('--- success\nfalse\n\n--- explanation\nNothing done.'),
+    ]);
+    try {
+      // The set-up "took" 598 of the 600 seconds: the clock reads 598 s later from the second reading on.
+      let readings = 0;
+      const now = () => 1_000_000 + (readings++ === 0 ? 0 : 598_000);
+      const out = await resolveIssue({ ...s.deps, now }, { ...s.opts, maxRuntimeSec: 600 });
+      expect(out.record.error).toBe('Agent reached maximum runtime. Current runtime: 0 s, max runtime: 2 s');
+      expect(out.record.history.some((e) => 'action' in e && e.action === 'finish')).toBe(true);
+      expect(existsSync(path.join(s.outputDir, 'workspace', 'issue_7', 'never.txt'))).toBe(false);
     } finally {
       await s.llm.close();
     }
