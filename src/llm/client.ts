@@ -14,6 +14,7 @@ import { computeCost, findPrice, PRICES, type Price } from './pricing.js';
 import { resolveEndpoint, shortModelName } from './providers.js';
 import { createReplayClient } from './replay.js';
 import { backoffSec, classifyError, toResolverError, type RetryPolicy } from './retry.js';
+import { withoutSentenceEnd } from './sentences.js';
 import { parseTextToolCalls, toTextMessages } from './text-tools.js';
 import type {
   Completion,
@@ -207,7 +208,7 @@ export function createOpenAiClient(config: LlmConfig, deps: LlmDeps): LlmClient 
             throw toResolverError(c, shortModelName(config.model), attempt, err);
           const waitSec = c.retryAfterSec ?? backoffSec(attempt, policy, random);
           deps.logger.warn(
-            `LLM call to ${shortModelName(config.model)} failed${c.status ? ` (HTTP ${c.status})` : ''}: ${c.message}; retry ${attempt} of ${policy.numRetries} in ${waitSec.toFixed(1)} s.`,
+            `LLM call to ${shortModelName(config.model)} failed${c.status ? ` (HTTP ${c.status})` : ''}: ${withoutSentenceEnd(c.message)}; retry ${attempt} of ${policy.numRetries} in ${waitSec.toFixed(1)} s.`,
           );
           await sleep(waitSec * 1000, req.signal);
         }

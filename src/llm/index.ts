@@ -3,6 +3,7 @@ export { createLlmClient, createOpenAiClient, defaultSleep, type LlmDeps, type S
 export { PROVIDERS, resolveEndpoint, inferProvider, shortModelName, type Endpoint } from './providers.js';
 export { PRICES, findPrice, computeCost, type Price } from './pricing.js';
 export { classifyError, parseRetryAfter, backoffSec, isContextOverflow, type RetryPolicy } from './retry.js';
+export { endSentence, joinSentences, withoutSentenceEnd } from './sentences.js';
 export {
   createReplayClient,
   createRecordingClient,

@@ -1,6 +1,7 @@
 // Which model-call failures are retried, and how long to wait (security.md §6).
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { ResolverError, type ErrorCode } from '../core/errors.js';
+import { joinSentences, stripStatusPrefix } from './sentences.js';
 
 export interface RetryPolicy {
   numRetries: number;
@@ -116,7 +117,7 @@ export function classifyError(err: unknown, maxWaitSec: number, now: () => numbe
     const status = typeof err.status === 'number' ? err.status : null;
     const text = bodyText(err);
     const retryAfterSec = parseRetryAfter(err.headers, maxWaitSec, now);
-    const base = { status, message: err.message, retryAfterSec };
+    const base = { status, message: stripStatusPrefix(err.message, status), retryAfterSec };
     if (QUOTA_MARKERS.some((m) => text.includes(m))) return { ...base, retryable: false, code: 'llm-quota' };
     if (status === 401 || status === 403) return { ...base, retryable: false, code: 'llm-auth' };
     if ((status === 400 || status === 413 || status === 422) && isContextOverflow(text)) {
@@ -172,6 +173,11 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
 export function toResolverError(c: Classified, model: string, attempts: number, cause: unknown): ResolverError {
   const status = c.status === null ? '' : ` (HTTP ${c.status})`;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-  const hint = HINTS[c.code] ? ` ${HINTS[c.code]}` : '';
-  return new ResolverError(c.code, `LLM call to ${model} failed${status}${tries}: ${c.message}.${hint}`, { cause });
+  return new ResolverError(
+    c.code,
+    joinSentences(`LLM call to ${model} failed${status}${tries}: ${c.message}`, HINTS[c.code]),
+    {
+      cause,
+    },
+  );
 }
