@@ -176,22 +176,30 @@ const IGNORED: IgnoreCase[] = [
 ];
 
 describe('events that are not for us (the bundled action, as the runner starts it)', () => {
-  it.each(IGNORED)('$name: exit 0, one log line, no request to GitHub or the model', async (c) => {
-    world = await startWorld([]);
-    const run = await runAction({
-      eventName: c.eventName,
-      payload: c.payload(world),
-      repository: `${OWNER}/${REPO}`,
-      inputs: { 'github-token': world.fake.token, ...llmInputs(world), ...c.inputs },
-      env: githubEnv(world.fake),
-    });
-    expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.outputs.conclusion).toBe('skipped');
-    expect(run.stdout).toMatch(c.says);
-    expect(run.stdout.split('\n').filter((l) => l.startsWith('Nothing to do:'))).toHaveLength(1);
-    expect(world.fake.requests).toEqual([]);
-    expect(world.llm.requests).toEqual([]);
-  });
+  // Each case has its own world, so the cases run side by side.
+  it.concurrent.for(IGNORED)(
+    '$name: exit 0, one log line, no request to GitHub or the model',
+    async (c, { expect }) => {
+      const own = await startWorld([]);
+      try {
+        const run = await runAction({
+          eventName: c.eventName,
+          payload: c.payload(own),
+          repository: `${OWNER}/${REPO}`,
+          inputs: { 'github-token': own.fake.token, ...llmInputs(own), ...c.inputs },
+          env: githubEnv(own.fake),
+        });
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        expect(run.outputs.conclusion).toBe('skipped');
+        expect(run.stdout).toMatch(c.says);
+        expect(run.stdout.split('\n').filter((l) => l.startsWith('Nothing to do:'))).toHaveLength(1);
+        expect(own.fake.requests).toEqual([]);
+        expect(own.llm.requests).toEqual([]);
+      } finally {
+        await own.close();
+      }
+    },
+  );
 });
 
 describe('triggers that run (runJob in process, real payloads)', () => {
