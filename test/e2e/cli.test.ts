@@ -67,15 +67,7 @@ describe.each(runtimes)('CLI on the $name runtime', ({ flags, available }) => {
       ...githubEnv(fake),
     };
     const resolved = await cli(
-      [
-        'resolve-issue',
-        '--selected-repo',
-        `${OWNER}/${REPO}`,
-        '--issue-number',
-        String(issueNumber),
-        '--runtime',
-        'local',
-      ],
+      ['resolve-issue', '--selected-repo', `${OWNER}/${REPO}`, '--issue-number', String(issueNumber), ...flags],
       env,
       cwd,
     );
