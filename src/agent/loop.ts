@@ -1,7 +1,8 @@
 // The agent loop: ask the model, validate its tool calls, run them in the sandbox, record events, stop.
 // It knows no wire format and no concrete tool; tools, the model and the sandbox are injected.
-import { ResolverError, errorMessage } from '../core/errors.js';
+import { ResolverError, errorMessage, type ErrorCode } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent, ToolCallMetadata } from '../core/events.js';
+import { joinSentences } from '../llm/sentences.js';
 import type { Completion, ToolCall } from '../llm/types.js';
 import { condensationAction, planCondensation, summarize } from './condense.js';
 import { createDeadline } from './deadline.js';
@@ -56,6 +57,10 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
   let invalidStreak = 0;
   let lastAction: string | null = null;
   let warnedUnknownCost = false;
+  // The last error a model call threw (after the client's own retries), to tell model failures from others.
+  let modelFailure: unknown = null;
+  let wrapUpFailure: AgentResult['modelError'] = undefined;
+  let sandboxFailure: unknown = null;
 
   log.add(
     { action: 'system', args: { content: opts.systemPrompt, tools: deps.tools.specs }, message: opts.systemPrompt },
@@ -93,6 +98,7 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       try {
         return await deps.llm.complete({ messages: messages(), tools, toolChoice, signal });
       } catch (err) {
+        modelFailure = err;
         if (!(err instanceof ResolverError && err.code === 'llm-context') || condensed) throw err;
         const plan = planCondensation(log.events);
         if (!plan) throw err;
@@ -131,6 +137,7 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
     reason: AgentResult['stopReason'],
     lastError: string | null,
     loop?: StopDecision['loop'],
+    failure?: { errorCode: ErrorCode; modelError?: AgentResult['modelError'] },
   ): AgentResult => {
     const finish = [...log.events].reverse().find((e): e is ActionEvent => 'action' in e && e.action === 'finish');
     return {
@@ -142,6 +149,12 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       metrics: metrics.toJSON({ iterations: iteration, durationSec: (now() - started) / 1000 }),
       iterations: iteration,
       ...(loop ? { loop } : {}),
+      ...(failure ? { errorCode: failure.errorCode } : {}),
+      ...(failure?.modelError
+        ? { modelError: failure.modelError }
+        : wrapUpFailure
+          ? { modelError: wrapUpFailure }
+          : {}),
     };
   };
 
@@ -224,6 +237,7 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
               ? ({ ...prepared.tool.executeLocally(action) } as ObservationEvent)
               : await deps.runtime.execute(action, { signal: deadline.stepSignal });
           } catch (err) {
+            sandboxFailure = err;
             if (!cutByDeadline()) throw err;
             obs = timeLimitObservation();
           }
@@ -243,7 +257,11 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
     const msg =
       err instanceof ResolverError ? err.message : `${err instanceof Error ? err.name : 'Error'}: ${errorMessage(err)}`;
     deps.logger.error(`Agent stopped by an error: ${msg}`);
-    return result('error', 'exception', msg);
+    const errorCode: ErrorCode = err instanceof ResolverError ? err.code : err === sandboxFailure ? 'runtime' : 'agent';
+    return result('error', 'exception', msg, undefined, {
+      errorCode,
+      modelError: err === modelFailure ? { code: errorCode, message: msg } : undefined,
+    });
   } finally {
     deadline.dispose();
   }
@@ -257,9 +275,11 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
   async function wrapUp(decision: StopDecision): Promise<void> {
     const finishSpec = deps.tools.specs.find((s) => deps.tools.get(s.name)?.terminal);
     if (!finishSpec) return;
-    const text =
-      `${decision.message}. This is your last turn: no more commands will run. Call ${finishSpec.name} now with a summary ` +
-      'of what you changed, how you verified it, and what remains to be done.';
+    const text = joinSentences(
+      decision.message,
+      `This is your last turn: no more commands will run. Call ${finishSpec.name} now with a summary ` +
+        'of what you changed, how you verified it, and what remains to be done.',
+    );
     log.add(
       { action: 'message', args: { content: text, image_urls: null, wait_for_response: false }, message: text },
       'user',
@@ -280,6 +300,8 @@ export async function runAgent(deps: AgentDeps, opts: AgentOptions): Promise<Age
       log.add({ ...prepared.action, tool_call_metadata: meta, llm_metrics: metrics.snapshot() }, 'agent');
     } catch (err) {
       if (opts.signal?.aborted) throw err;
+      if (err === modelFailure && err instanceof ResolverError && err.code !== 'cancelled')
+        wrapUpFailure = { code: err.code, message: err.message };
       deps.logger.warn(`The wrap-up turn failed: ${errorMessage(err)}`);
     }
   }

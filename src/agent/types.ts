@@ -1,4 +1,5 @@
 // The agent's public types and its automatic reply (resolver.md §8.5), apart from the loop itself.
+import type { ErrorCode } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { LlmClient } from '../llm/types.js';
@@ -62,6 +63,13 @@ export interface AgentResult {
   metrics: Metrics;
   iterations: number;
   loop?: StopDecision['loop'];
+  /** The code of the error that stopped the run (stopReason `exception`): a ResolverError's code, else `agent`. */
+  errorCode?: ErrorCode;
+  /**
+   * A failed model call that ended the run (the exception) or its wrap-up turn, so the caller knows the model
+   * itself failed (a rejected key, a quota, retries used up) before it asks the same model anything else.
+   */
+  modelError?: { code: ErrorCode; message: string };
 }
 
 export function defaultAutoReply(userMessagesSoFar: number): string {

@@ -128,6 +128,10 @@ export async function writePatchFile(file: string, patch: string | null, redacto
   await writeAtomic(file, redactor ? redactor.redact(text) : text);
 }
 
+export async function removePatchFile(file: string): Promise<void> {
+  await rm(file, { force: true });
+}
+
 /** The trajectory as a pretty-printed JSON array of events (runtime.md §11). */
 export async function writeTrajectory(file: string, history: readonly Event[], redactor?: Redactor): Promise<void> {
   const h = redactor ? redactor.redactDeep([...history]) : [...history];

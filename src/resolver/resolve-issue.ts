@@ -6,12 +6,13 @@ import { mkdir } from 'node:fs/promises';
 import { runAgent, type AgentResult } from '../agent/loop.js';
 import { addCompletion } from '../agent/metrics.js';
 import { createToolRegistry, defaultTools, wantsShortDescriptions } from '../agent/tools/registry.js';
-import { ResolverError, errorMessage } from '../core/errors.js';
+import { ResolverError, errorMessage, type ErrorCode } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
 import type { Git } from '../git/types.js';
 import type { GitHubApi } from '../github/types.js';
+import { endSentence, joinSentences } from '../llm/sentences.js';
 import type { LlmClient } from '../llm/types.js';
 import type { Runtime, RuntimeFactory, RuntimeOptions } from '../runtime/types.js';
 import { fetchIssueContext, type TriggerInfo } from './context.js';
@@ -22,6 +23,7 @@ import {
   findProcessed,
   outputPaths,
   removeCheckpoint,
+  removePatchFile,
   writeCheckpoint,
   writePatchFile,
   writeTrajectory,
@@ -104,12 +106,30 @@ export interface ResolveOutcome {
   /** True when output.jsonl already had this issue and nothing ran. */
   skipped: boolean;
   outputFile: string;
+  /** The patch file; null when nothing ran or the run changed nothing (no empty file is left to point at). */
   patchFile: string | null;
   trajectoryFile: string | null;
 }
 
 export const AGENT_FAILED_EXPLANATION = 'Agent failed to run';
 export const AGENT_FAILED_ERROR = 'Agent failed to run or crashed';
+export const CLONE_FAILED_EXPLANATION = 'The repository could not be cloned or checked out, so the agent did not run.';
+
+/**
+ * Model failures after which the success judgement is not asked: it would call the same model, which just
+ * rejected the key, hit its quota, cannot be configured, or failed through all its retries.
+ */
+const JUDGE_SKIP_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['llm-auth', 'llm-quota', 'config', 'llm']);
+
+const MODEL_FAILURE_REASONS: Partial<Record<ErrorCode, string>> = {
+  'llm-auth': 'the provider rejected the API key',
+  'llm-quota': 'the provider reports an exhausted quota or spend limit',
+  config: 'the model settings are invalid',
+  llm: 'its calls kept failing',
+};
+
+/** Where the set-up before the agent was when it failed: tells a clone failure from a sandbox failure. */
+type SetupStep = 'clone' | 'instructions' | 'sandbox' | 'agent';
 
 export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions): Promise<ResolveOutcome> {
   const { logger, redactor } = deps;
@@ -168,6 +188,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   let runtime: Runtime | null = null;
   let agent: AgentResult | null = null;
   let failure: unknown = null;
+  let step: SetupStep = 'clone';
   try {
     // 4-5. clone, base commit (a PR's pinned head), instructions from the trusted ref (a PR's base)
     progress({ phase: 'clone' });
@@ -190,11 +211,13 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       baseCommit = repo.baseCommit;
       trustedRef = baseCommit;
     }
+    step = 'instructions';
     const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, trustedRef, {
       instructionFile: opts.repoInstructionFile,
     });
 
     // 6. workspace copy + sandbox
+    step = 'sandbox';
     progress({ phase: 'sandbox' });
     await copyWorkspace(paths.repoDir, paths.workspaceDir);
     const preCommit = await deps.git.show(paths.repoDir, trustedRef, '.openhands/pre-commit.sh');
@@ -224,6 +247,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       vision: opts.vision,
     });
     instruction = prompts.instruction;
+    step = 'agent';
     progress({ phase: 'agent', iteration: 0, maxIterations: opts.maxIterations, costUsd: 0, lastAction: null });
     const checkpointBase = { issue, issue_type: issueType, instruction, base_commit: baseCommit };
     agent = await runAgent(
@@ -261,7 +285,8 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     );
   } catch (err) {
     failure = err;
-    logger.error(`The agent failed to run: ${redactor.redact(errorMessage(err))}`);
+    const what = step === 'clone' ? 'Cloning or checking out the repository failed' : 'The agent failed to run';
+    logger.error(`${what}: ${redactor.redact(errorMessage(err))}`);
   }
 
   // 8. patch, even after a failure; the host path when the sandbox is gone or never came up
@@ -289,17 +314,26 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     agent?.state === 'cancelled' ||
     (failure instanceof ResolverError && failure.code === 'cancelled');
   const common = { issue, issueType, instruction, baseCommit, gitPatch: policy.patch };
+  const modelError = agent?.modelError && JUDGE_SKIP_CODES.has(agent.modelError.code) ? agent.modelError : null;
   if (!agent || failure) {
     // A moved PR head is a refusal, not a crash: say so where people read it.
     const refused = failure instanceof PrHeadMovedError ? failure.message : null;
+    const code: ErrorCode = cancelled ? 'cancelled' : setupFailureCode(failure, step);
+    const cloneFailed = !cancelled && !refused && step === 'clone';
+    const detail = failure ? errorMessage(failure) : null;
     record = buildRecord({
       ...common,
       history: [],
       metrics: null,
       success: false,
-      explanation: joinExplanation(refused ?? AGENT_FAILED_EXPLANATION, drops),
-      error: cancelled ? 'cancelled' : (refused ?? AGENT_FAILED_ERROR),
-      extra: failure ? { error_detail: errorMessage(failure) } : {},
+      explanation: joinExplanation(
+        refused ?? (cloneFailed ? CLONE_FAILED_EXPLANATION : AGENT_FAILED_EXPLANATION),
+        drops,
+      ),
+      error: cancelled
+        ? 'cancelled'
+        : (refused ?? (cloneFailed ? cloneFailureText(failure, r, code) : AGENT_FAILED_ERROR)),
+      extra: { error_code: code, ...(detail !== null && !cloneFailed ? { error_detail: detail } : {}) },
     });
   } else if (cancelled) {
     record = buildRecord({
@@ -309,6 +343,25 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       success: false,
       explanation: joinExplanation('The run was cancelled before it finished.', drops),
       error: 'cancelled',
+      extra: { error_code: 'cancelled' },
+    });
+  } else if (modelError) {
+    // The model itself failed: the judgement would ask it again (minutes of retries for nothing) and only
+    // report that it failed too, hiding why the run stopped.
+    const reason = MODEL_FAILURE_REASONS[modelError.code] ?? 'it failed';
+    const explanation = joinSentences(
+      `The model could not be used (${reason}), so the run stopped without a success judgement`,
+      modelError.message,
+    );
+    logger.warn(`Not judging the result: ${redactor.redact(explanation)}`);
+    record = buildRecord({
+      ...common,
+      history: agent.history,
+      metrics: agent.metrics,
+      success: false,
+      explanation: isPr ? joinPrExplanation(explanation, drops) : joinExplanation(explanation, drops),
+      error: agent.lastError ?? modelError.message,
+      extra: { error_code: agent.errorCode ?? modelError.code },
     });
   } else {
     progress({ phase: 'judge' });
@@ -353,25 +406,57 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       commentSuccess,
       explanation: isPr ? joinPrExplanation(explanation, drops) : joinExplanation(explanation, drops),
       error: agent.lastError,
+      extra: agent.errorCode ? { error_code: agent.errorCode } : {},
     });
   }
 
   // 10. record, patch and trajectory files
   progress({ phase: 'record' });
-  await writePatchFile(paths.patchFile, policy.patch, redactor);
+  // Only a patch with content gets a file: an empty one would be a path that points at nothing.
+  const hasPatch = (policy.patch ?? '').trim() !== '';
+  if (hasPatch) await writePatchFile(paths.patchFile, policy.patch, redactor);
+  else await removePatchFile(paths.patchFile);
   await writeTrajectory(paths.trajectoryFile, record.history, redactor);
   await appendRecord(paths.outputFile, record, redactor);
   await removeCheckpoint(paths.inflightFile);
   logger.info(
-    `${isPr ? 'Pull request' : 'Issue'} ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}.`,
+    endSentence(
+      `${isPr ? 'Pull request' : 'Issue'} ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}`,
+    ),
   );
   return {
     record: redactor.redactDeep(record),
     skipped: false,
     outputFile: paths.outputFile,
-    patchFile: paths.patchFile,
+    patchFile: hasPatch ? paths.patchFile : null,
     trajectoryFile: paths.trajectoryFile,
   };
+}
+
+/** The code of a failure before or around the agent; a plain Error gets the code of the step it broke. */
+function setupFailureCode(failure: unknown, step: SetupStep): ErrorCode {
+  if (failure instanceof ResolverError) return failure.code;
+  if (step === 'clone') return 'git';
+  if (step === 'sandbox') return 'runtime';
+  return 'agent';
+}
+
+/** What failed while cloning or checking out, and what to check. */
+function cloneFailureText(failure: unknown, r: { owner: string; repo: string }, code: ErrorCode): string {
+  const repo = `${r.owner}/${r.repo}`;
+  // git's progress line ("Cloning into '…'...") says nothing about the failure; the rest goes on one line.
+  const message = (failure === null ? 'unknown error' : errorMessage(failure))
+    .replace(/Cloning into '[^'\n]*'\.\.\.\s*/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+  const what = code === 'git' ? message : `Preparing the clone of ${repo} failed: ${message}`;
+  const check =
+    code === 'config'
+      ? null
+      : `Check that the token can read ${repo} (contents: read) and that the GitHub server URL points at the server that hosts it`;
+  return joinSentences(what, check);
 }
 
 async function computePatch(

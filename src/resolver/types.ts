@@ -1,5 +1,6 @@
 // The output.jsonl contract (spec/resolver.md §11) shared by resolve and send. Key order here is the
 // order written: never rename or reorder, only append.
+import type { ErrorCode } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { TokenUsage } from '../llm/types.js';
 
@@ -52,6 +53,13 @@ export interface OutputRecord {
   result_explanation: string;
   error: string | null;
   // Ours, appended after `error`.
+  /**
+   * The ResolverError code behind `error` (e.g. `git`, `llm-auth`, `llm-quota`, `config`, `llm`, `runtime`,
+   * `cancelled`); also the model's code when a limit stop's wrap-up turn found the model unusable. Absent when
+   * the run ended without an error or on a limit (iterations, budget, time, stuck) with a working model.
+   * FATAL_RECORD_ERROR_CODES (record-error.ts) lists the codes that make the run itself an error.
+   */
+  error_code?: ErrorCode;
   [extra: string]: unknown;
 }
 

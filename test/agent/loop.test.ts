@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAgent, TIME_LIMIT_MESSAGE, type AgentOptions, type AgentSnapshot } from '../../src/agent/loop.js';
 import { maskStub } from '../../src/agent/messages.js';
 import { createToolRegistry, defaultTools } from '../../src/agent/tools/registry.js';
+import { ResolverError } from '../../src/core/errors.js';
 import { isAction, isObservation, type Event } from '../../src/core/events.js';
 import { createRecordingLogger } from '../../src/core/log.js';
 import { createLlmClient } from '../../src/llm/client.js';
@@ -12,7 +13,10 @@ import { createRecordingClient } from '../../src/llm/replay.js';
 import type { LlmClient, LlmConfig } from '../../src/llm/types.js';
 import {
   contextLengthExceeded,
+  httpError,
+  insufficientQuota,
   malformedToolCall,
+  serverError,
   slow,
   startScriptedLlm,
   text,
@@ -482,5 +486,113 @@ describe('runAgent', () => {
     const shape = (h: Event[]) => h.map((e) => (isAction(e) ? [e.action, e.args] : [e.observation, e.content]));
     expect(shape(second.history)).toEqual(shape(first.result.history));
     expect(readFileSync(path.join(dir, 'hello.txt'), 'utf8')).toBe('hello\n');
+  });
+
+  describe('which error stopped the run', () => {
+    it.each([
+      {
+        name: 'a rejected key',
+        script: [httpError(401, { error: { message: 'Incorrect API key provided.' } })],
+        code: 'llm-auth',
+      },
+      { name: 'an exhausted quota', script: [insufficientQuota()], code: 'llm-quota' },
+      { name: 'a server error after the retries', script: [serverError(503)], code: 'llm' },
+      {
+        name: 'a context overflow with nothing to condense',
+        script: [toolCall('execute_bash', { command: 'echo 1' }), contextLengthExceeded()],
+        code: 'llm-context',
+      },
+    ])('$name: errorCode and modelError carry the code', async ({ script, code }) => {
+      const { result } = await run(script);
+      expect(result.state).toBe('error');
+      expect(result.stopReason).toBe('exception');
+      expect(result.errorCode).toBe(code);
+      expect(result.modelError).toEqual({ code, message: result.lastError });
+    });
+
+    it('a sandbox failure is no model error', async () => {
+      llm = await startScriptedLlm([toolCall('execute_bash', { command: 'echo 1' })]);
+      const logger = createRecordingLogger();
+      const result = await runAgent(
+        {
+          llm: createLlmClient(llmConfig(llm.baseUrl), { logger }),
+          runtime: {
+            execute: async () => {
+              throw new ResolverError('runtime', 'The sandbox died.');
+            },
+          },
+          tools: createToolRegistry(defaultTools()),
+          logger,
+        },
+        { systemPrompt: 's', userMessage: 'u', maxIterations: 5, maxBudgetUsd: null, maxRuntimeSec: null },
+      );
+      expect(result.errorCode).toBe('runtime');
+      expect(result.lastError).toBe('The sandbox died.');
+      expect(result.modelError).toBeUndefined();
+    });
+
+    it('a plain error from the sandbox has code runtime', async () => {
+      llm = await startScriptedLlm([toolCall('execute_bash', { command: 'echo 1' })]);
+      const logger = createRecordingLogger();
+      const result = await runAgent(
+        {
+          llm: createLlmClient(llmConfig(llm.baseUrl), { logger }),
+          runtime: {
+            execute: async () => {
+              throw new Error('socket hang up');
+            },
+          },
+          tools: createToolRegistry(defaultTools()),
+          logger,
+        },
+        { systemPrompt: 's', userMessage: 'u', maxIterations: 5, maxBudgetUsd: null, maxRuntimeSec: null },
+      );
+      expect(result.errorCode).toBe('runtime');
+      expect(result.lastError).toBe('Error: socket hang up');
+      expect(result.modelError).toBeUndefined();
+    });
+
+    it('a crash outside ResolverError and the sandbox has code agent', async () => {
+      const { result } = await run([toolCall('execute_bash', { command: 'echo 1' })], {
+        onCheckpoint: () => {
+          throw new TypeError('boom');
+        },
+      });
+      expect(result.errorCode).toBe('agent');
+      expect(result.lastError).toBe('TypeError: boom');
+      expect(result.modelError).toBeUndefined();
+    });
+
+    it('a wrap-up turn the model rejects is reported as a model error of a limit stop', async () => {
+      const { result } = await run([toolCall('execute_bash', { command: 'echo 1' }), insufficientQuota()], {
+        maxIterations: 1,
+      });
+      expect(result.stopReason).toBe('max_iterations');
+      expect(result.errorCode).toBeUndefined();
+      expect(result.modelError?.code).toBe('llm-quota');
+      expect(result.modelError?.message).toMatch(/quota/);
+    });
+
+    it('a normal finish and a limit stop with a working model carry no error code', async () => {
+      const finished = await run([toolCall('finish', { message: 'done' })]);
+      expect(finished.result.errorCode).toBeUndefined();
+      expect(finished.result.modelError).toBeUndefined();
+      await llm?.close();
+      const limited = await run([toolCall('execute_bash', { command: 'echo 1' }), text('I refuse')], {
+        maxIterations: 1,
+      });
+      expect(limited.result.errorCode).toBeUndefined();
+      expect(limited.result.modelError).toBeUndefined();
+    });
+
+    it('the wrap-up message joins the stop reason as a sentence', async () => {
+      const { llm: s } = await run([toolCall('execute_bash', { command: 'echo 1' }), toolCall('finish', {})], {
+        maxIterations: 1,
+      });
+      const wrap = lastMessages(s).find((m) => m.role === 'user' && String(m.content).includes('last turn'));
+      expect(String(wrap?.content)).toMatch(
+        /^Agent reached maximum iteration\. Current iteration: 1, max iteration: 1\. This is your last turn/,
+      );
+    });
   });
 });

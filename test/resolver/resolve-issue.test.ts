@@ -17,7 +17,12 @@ import {
 import type { RuntimeFactory } from '../../src/runtime/types.js';
 import { commitFiles, initBareRepo } from '../../src/testing/fake-github/bare-repo.js';
 import { startGitHttpServer, type GitHttpServer } from '../../src/testing/git-http-server.js';
+import { ResolverError } from '../../src/core/errors.js';
+import type { LlmClient } from '../../src/llm/types.js';
+import { isFatalRecordError } from '../../src/resolver/record-error.js';
 import {
+  contextLengthExceeded,
+  insufficientQuota,
   malformedToolCall,
   rateLimited,
   serverError,
@@ -318,9 +323,11 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
       expect(s.llm.requests).toHaveLength(5);
       const rec = out.record;
       expect(rec.error).toBeNull();
+      expect(rec).not.toHaveProperty('error_code');
       expect(rec.git_patch).toBe('');
       expect(rec.success).toBe(false);
       expect(rec.result_explanation).toBe('No changes were made.');
+      expect(out.patchFile).toBeNull();
       const errors = rec.history.filter((e) => 'observation' in e && e.observation === 'error');
       expect(errors).toHaveLength(1);
       expect(errors[0]?.message).toMatch(/not valid JSON/);
@@ -405,6 +412,7 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
         comment_success: null,
         result_explanation: 'Agent failed to run',
         error: 'Agent failed to run or crashed',
+        error_code: 'runtime',
         error_detail: 'no sandbox for you',
       });
       expect(out.record.git_patch).toBe('');
@@ -433,6 +441,9 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
       expect(out.record.git_patch).toContain('+recovered');
       expect(out.record.git_patch).not.toContain('lost.txt');
       expect(out.record.error).toMatch(/sandbox died/);
+      expect(out.record.error_code).toBe('runtime');
+      // the model still works: the result is judged
+      expect(out.record.result_explanation).toBe('Incomplete.');
       expect(out.record.success).toBe(false);
       expect(s.logger.lines.some((l) => l.message.includes('computing it on the host'))).toBe(true);
     } finally {
@@ -455,6 +466,7 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
         },
       });
       expect(out.record.error).toBe('cancelled');
+      expect(out.record.error_code).toBe('cancelled');
       expect(out.record.success).toBe(false);
       expect(out.record.git_patch).toContain('+partial');
       expect(s.llm.requests).toHaveLength(1);
@@ -479,6 +491,186 @@ describe('resolveIssue end to end (real git over HTTP, real bash, scripted model
         'Comment ID 999 did not have a match for issue 7',
       );
       expect(s.llm.requests).toHaveLength(0);
+    } finally {
+      await s.llm.close();
+    }
+  });
+});
+
+describe('resolveIssue with a model that cannot be used', () => {
+  const unusable: {
+    name: string;
+    script: LlmStep[];
+    serverKey?: string;
+    llm?: (inner: LlmClient) => LlmClient;
+    code: string;
+    why: RegExp;
+    error: RegExp;
+  }[] = [
+    {
+      name: 'a wrong key (401)',
+      script: [],
+      serverKey: 'sk-the-right-key-0000000000',
+      code: 'llm-auth',
+      why: /rejected the API key/,
+      error: /^LLM call to gpt-4o failed \(HTTP 401\): Incorrect API key provided\. Check LLM_API_KEY/,
+    },
+    {
+      name: 'an exhausted quota',
+      script: [insufficientQuota()],
+      code: 'llm-quota',
+      why: /quota or spend limit/,
+      error: /^LLM call to gpt-4o failed \(HTTP 429\): You exceeded your current quota/,
+    },
+    {
+      name: 'invalid model settings',
+      script: [],
+      llm: (inner) => ({
+        model: inner.model,
+        complete: async () => {
+          throw new ResolverError('config', 'Model azure/x uses provider azure, which needs LLM_API_VERSION.');
+        },
+      }),
+      code: 'config',
+      why: /model settings are invalid/,
+      error: /^Model azure\/x uses provider azure/,
+    },
+    {
+      name: 'a model that keeps failing (retries used up)',
+      script: [serverError(500)],
+      code: 'llm',
+      why: /calls kept failing/,
+      error: /^LLM call to gpt-4o failed \(HTTP 500\)/,
+    },
+  ];
+  it.each(unusable)('$name: no judgement, the error and its code in the record', async (c) => {
+    const s = await setup(c.script);
+    let model: ScriptedLlm | null = null;
+    try {
+      let llm = s.deps.llm;
+      if (c.serverKey) {
+        model = await startScriptedLlm([], { apiKey: c.serverKey });
+        llm = createLlmClient(
+          {
+            model: 'openai/gpt-4o',
+            apiKey: LLM_KEY,
+            baseUrl: model.baseUrl,
+            numRetries: 0,
+            retryMinWaitSec: 0,
+            retryMaxWaitSec: 0,
+            retryMultiplier: 1,
+            timeoutSec: 30,
+          },
+          { logger: s.logger },
+        );
+      }
+      let calls = 0;
+      const inner = c.llm ? c.llm(llm) : llm;
+      const counted: LlmClient = {
+        model: inner.model,
+        complete: (req) => {
+          calls += 1;
+          return inner.complete(req);
+        },
+      };
+      const out = await resolveIssue({ ...s.deps, llm: counted }, s.opts);
+      const rec = out.record;
+      // the agent's one failed call, and no judgement with the same model afterwards
+      expect(calls).toBe(1);
+      expect(rec.success).toBe(false);
+      expect(rec.error).toMatch(c.error);
+      expect(rec.error).not.toMatch(/\.\./);
+      expect(rec.error_code).toBe(c.code);
+      expect(rec.result_explanation).toMatch(/^The model could not be used \(/);
+      expect(rec.result_explanation).toMatch(c.why);
+      expect(rec.result_explanation).toContain(rec.error ?? 'missing');
+      expect(rec.result_explanation).not.toMatch(/judgement failed/);
+      expect(s.progress.map((p) => p.phase)).not.toContain('judge');
+      // error_code follows error on disk; the reference fields keep their order
+      const keys = Object.keys(JSON.parse(readFileSync(out.outputFile, 'utf8')) as object);
+      expect(keys.slice(0, 12)).toEqual([
+        'issue',
+        'issue_type',
+        'instruction',
+        'base_commit',
+        'git_patch',
+        'history',
+        'metrics',
+        'success',
+        'comment_success',
+        'result_explanation',
+        'error',
+        'error_code',
+      ]);
+      expect(isFatalRecordError(rec)).toBe(c.code !== 'llm');
+      // nothing changed: no patch file to point at
+      expect(out.patchFile).toBeNull();
+      expect(existsSync(path.join(s.outputDir, 'patches', 'issue_7.patch'))).toBe(false);
+    } finally {
+      await s.llm.close();
+      await model?.close();
+    }
+  });
+
+  it('a context overflow the condensation cannot fix is still judged: the model itself works', async () => {
+    const s = await setup([
+      toolCall('execute_bash', { command: 'echo x > x.txt' }),
+      contextLengthExceeded(),
+      text('--- success\nfalse\n\n--- explanation\nThe conversation grew too long.'),
+    ]);
+    try {
+      const out = await resolveIssue(s.deps, s.opts);
+      expect(out.record.error_code).toBe('llm-context');
+      expect(out.record.result_explanation).toBe('The conversation grew too long.');
+      expect(out.record.git_patch).toContain('+x');
+    } finally {
+      await s.llm.close();
+    }
+  });
+});
+
+describe('resolveIssue when the repository cannot be cloned', () => {
+  const cases: { name: string; git: () => { serverUrl: string; token: string }; detail: RegExp }[] = [
+    {
+      name: 'a token without access',
+      git: () => ({ serverUrl: gitServer.url, token: 'ghs_' + 'B'.repeat(36) }),
+      detail: /clone/i,
+    },
+    {
+      name: 'a server URL nobody answers on',
+      git: () => ({ serverUrl: 'http://127.0.0.1:9', token: TOKEN }),
+      detail: /clone/i,
+    },
+  ];
+  it.each(cases)('$name: a clear error with code git, no agent, no patch file', async (c) => {
+    const s = await setup([]);
+    try {
+      const { serverUrl, token } = c.git();
+      const git = createGit({
+        serverUrl,
+        token,
+        authDir: mkdtempSync(path.join(root, 'auth-')),
+        logger: s.logger,
+        redactor: createRedactor([token]),
+      });
+      const out = await resolveIssue({ ...s.deps, git }, s.opts);
+      const rec = out.record;
+      expect(rec.success).toBe(false);
+      expect(rec.error_code).toBe('git');
+      expect(rec.error).toMatch(c.detail);
+      expect(rec.error).toContain('octo/hello');
+      expect(rec.error).toMatch(/Check that the token can read octo\/hello .*server URL/);
+      expect(rec.error).not.toMatch(/\.\./);
+      expect(rec.error).not.toBe('Agent failed to run or crashed');
+      expect(rec.result_explanation).toMatch(/could not be cloned or checked out/);
+      expect(rec.git_patch).toBeNull();
+      expect(rec.history).toEqual([]);
+      expect(isFatalRecordError(rec)).toBe(true);
+      expect(out.patchFile).toBeNull();
+      expect(existsSync(path.join(s.outputDir, 'patches', 'issue_7.patch'))).toBe(false);
+      expect(s.llm.requests).toHaveLength(0);
+      expect(readRecords(out.outputFile)).toHaveLength(1);
+      expect(JSON.stringify(rec)).not.toContain(token);
     } finally {
       await s.llm.close();
     }
