@@ -14,6 +14,7 @@ import { createLlmClient } from '../llm/client.js';
 import { buildSandboxEnv, describeDenials } from '../runtime/env.js';
 import { createRuntimeFactory } from '../runtime/index.js';
 import { findRecord, readRecords } from '../resolver/output.js';
+import { isFatalRecordError, recordErrorCode } from '../resolver/record-error.js';
 import { resolveIssue } from '../resolver/resolve-issue.js';
 import { sendPullRequest } from '../resolver/send-pull-request.js';
 import type { ResolveIssueOptions, SendPullRequestOptions } from './flags.js';
@@ -72,11 +73,21 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
         },
       },
     );
+    const record = result.record;
     if (!result.skipped) {
-      logger.info(`Resolved: success=${result.record.success}. Record appended to ${result.outputFile}.`);
+      logger.info(`Resolved: success=${record.success}. Record appended to ${result.outputFile}.`);
       if (result.patchFile) logger.info(`Patch: ${result.patchFile}`);
     }
-    return result.record.error === 'cancelled' ? 130 : 0;
+    if (record.error === 'cancelled') return 130;
+    // The run could not work at all (no clone, a model that cannot be used): a failed command, not "no changes".
+    if (isFatalRecordError(record)) {
+      const earlier = result.skipped
+        ? ` (an earlier run's record; remove its line from ${result.outputFile} to run it again)`
+        : '';
+      logger.error(`resolve-issue failed [${recordErrorCode(record)}]${earlier}: ${record.error ?? 'no error text'}`);
+      return 1;
+    }
+    return 0;
   } finally {
     await runtimeFactory.teardown();
   }
