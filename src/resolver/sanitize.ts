@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 export const DEFAULT_TEXT_CAP = 20_000;
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u00AD]/g;
+// Unicode tag characters: invisible on GitHub, yet a model reads them as ASCII (ASCII smuggling).
+const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
 // C0 and C1 controls except TAB, LF, CR.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -46,10 +48,20 @@ export function decodeEntities(text: string): string {
   });
 }
 
+// A link reference definition line: `[label]: destination ...`. It renders as nothing by itself.
+const REF_DEFINITION = /^ {0,3}\[([^\]]+)\]:[^\n]*(?:\n|$)/gm;
+
+/** Drops reference definitions no link uses: they show nothing, so whatever they hold is hidden text. */
+function dropUnusedReferences(text: string): string {
+  const labels = [...text.matchAll(REF_DEFINITION)].map((m) => (m[1] ?? '').trim().toLowerCase());
+  if (labels.length === 0) return text;
+  const body = text.replace(REF_DEFINITION, '').toLowerCase();
+  const used = new Set(labels.filter((l) => body.includes(`[${l}]`)));
+  return text.replace(REF_DEFINITION, (line, label: string) => (used.has(label.trim().toLowerCase()) ? line : ''));
+}
+
 function pass(text: string): string {
-  return text
-    .toWellFormed()
-    .replace(HTML_COMMENT, '')
+  return dropUnusedReferences(text.toWellFormed().replace(HTML_COMMENT, '').replace(TAG_CHARS, ''))
     .replace(INVISIBLE, '')
     .replace(CONTROLS, '')
     .replace(MD_IMAGE_ALT, '![](')
