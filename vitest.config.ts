@@ -19,6 +19,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most tests wait on subprocesses, sockets and GitHub write spacing, not on the CPU.
+    maxWorkers: 3,
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default'],
   },

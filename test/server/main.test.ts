@@ -43,6 +43,8 @@ describe('launch protocol', () => {
 
   it('exits, with its shell and background jobs, when its parent is killed with SIGKILL (broken stdio pipes)', async () => {
     const ws = tempDir('oh-orphan-');
+    // A marker unique to this run, so another test run on the same machine cannot be counted.
+    const marker = String(900_000_000 + Math.floor(Math.random() * 99_999_999));
     // A parent that holds all three pipes of the server, like the runtime does, then dies without a word.
     const parentScript = `
       const { spawn } = require('node:child_process');
@@ -51,7 +53,7 @@ describe('launch protocol', () => {
       c.stdout.once('data', async (d) => {
         const { port } = JSON.parse(String(d));
         await fetch('http://127.0.0.1:' + port + '/execute_action', { method: 'POST',
-          body: JSON.stringify({ action: { action: 'run', args: { command: 'sleep 9876' + '59 > /dev/null 2>&1 &' } } }) });
+          body: JSON.stringify({ action: { action: 'run', args: { command: 'sleep ' + ${JSON.stringify(marker)} + ' > /dev/null 2>&1 &' } } }) });
         console.log(c.pid);
       });
       setInterval(() => {}, 1000);`;
@@ -62,7 +64,7 @@ describe('launch protocol', () => {
     const serverPid = Number(
       await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))),
     );
-    expect(processesMatching('sleep 987659')).toHaveLength(1);
+    expect(processesMatching(`sleep ${marker}`)).toHaveLength(1);
     parent.kill('SIGKILL');
     const gone = () => {
       try {
@@ -73,7 +75,7 @@ describe('launch protocol', () => {
       }
     };
     expect(await eventually(gone, 10_000)).toBe(true);
-    expect(await eventually(() => processesMatching('sleep 987659').length === 0)).toBe(true);
+    expect(await eventually(() => processesMatching(`sleep ${marker}`).length === 0)).toBe(true);
   });
 
   it('serves over a unix socket (mode 0666) and removes it on SIGTERM', async () => {
