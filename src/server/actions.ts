@@ -116,7 +116,16 @@ export function errorObservation(content: string, errorId?: string): Observation
   });
 }
 
-export async function executeAction(body: unknown, ctx: ActionContext): Promise<ObservationEvent> {
+export interface ExecuteOptions {
+  /** Aborted when the client is gone: a running command is interrupted as on a hard timeout. */
+  signal?: AbortSignal;
+}
+
+export async function executeAction(
+  body: unknown,
+  ctx: ActionContext,
+  opts: ExecuteOptions = {},
+): Promise<ObservationEvent> {
   const { action } = parseWith(bodySchema, body);
   const type = action.action;
   if (typeof type !== 'string' || !ACTION_TYPES.has(type)) throw new HttpError(400, 'Invalid action type');
@@ -125,7 +134,7 @@ export async function executeAction(body: unknown, ctx: ActionContext): Promise<
 
   switch (type) {
     case 'run':
-      return runAction(parseWith(runArgs, args), timeout ?? DEFAULT_HARD_TIMEOUT_SEC, ctx);
+      return runAction(parseWith(runArgs, args), timeout ?? DEFAULT_HARD_TIMEOUT_SEC, ctx, opts.signal);
     case 'read':
       return readAction(parseWith(readArgs, args), ctx);
     case 'write':
@@ -152,15 +161,17 @@ async function runAction(
   args: z.infer<typeof runArgs>,
   timeoutSec: number,
   ctx: ActionContext,
+  signal: AbortSignal | undefined,
 ): Promise<ObservationEvent> {
   const result = args.is_static
-    ? await ctx.bash.runStatic(args.command, args.cwd ?? null, timeoutSec)
+    ? await ctx.bash.runStatic(args.command, args.cwd ?? null, timeoutSec, signal)
     : await ctx.bash.run({
         command: args.command,
         isInput: args.is_input,
         blocking: args.blocking,
         hidden: args.hidden,
         timeoutSec,
+        signal,
       });
   if (result.kind === 'error') return errorObservation(result.content);
   const exit = result.metadata.exit_code;

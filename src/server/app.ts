@@ -188,14 +188,20 @@ export function createActionServer(opts: AppOptions): ActionServer {
     });
   }
 
-  async function executeActionHandler(req: http.IncomingMessage): Promise<Reply> {
+  /**
+   * `closed` fires when the client went away before the answer (it aborted, or its timeout cut the call): the
+   * command is interrupted as on a hard timeout, so it does not hold the shell and the lock for nobody.
+   */
+  async function executeActionHandler(req: http.IncomingMessage, closed: AbortSignal): Promise<Reply> {
     requireInitialized();
     const body = await readJson(req);
     requireWorkspace();
     return lock(async () => {
+      // Queued behind another action while the client gave up: nobody waits for this one.
+      if (closed.aborted) throw new HttpError(499, 'The client closed the request before the action started');
       lastActionAt = Date.now();
       try {
-        const obs = await executeAction(body, actionContext);
+        const obs = await executeAction(body, actionContext, { signal: closed });
         return json(200, obs);
       } catch (err) {
         if (err instanceof HttpError) throw err;
@@ -346,13 +352,13 @@ export function createActionServer(opts: AppOptions): ActionServer {
 
   // --- routing ----------------------------------------------------------------------------------------
 
-  async function route(req: http.IncomingMessage, url: URL): Promise<Reply> {
+  async function route(req: http.IncomingMessage, url: URL, closed: AbortSignal): Promise<Reply> {
     const key = `${req.method} ${url.pathname}`;
     switch (key) {
       case 'GET /vscode/connection_token':
         return json(200, { token: null });
       case 'POST /execute_action':
-        return executeActionHandler(req);
+        return executeActionHandler(req, closed);
       case 'POST /list_files': {
         requireInitialized();
         const body = await readJson(req, true);
@@ -388,7 +394,7 @@ export function createActionServer(opts: AppOptions): ActionServer {
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  async function handle(req: http.IncomingMessage): Promise<Reply> {
+  async function handle(req: http.IncomingMessage, closed: AbortSignal): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/alive') return alive();
     if (req.method === 'GET' && url.pathname === '/server_info') return serverInfo();
@@ -407,7 +413,7 @@ export function createActionServer(opts: AppOptions): ActionServer {
         answered.set(cacheKey, earlier);
         return earlier;
       }
-      const reply = safeRoute(req, url);
+      const reply = safeRoute(req, url, closed);
       answered.set(cacheKey, reply);
       while (answered.size > REQUEST_ID_CACHE) {
         const oldest = answered.keys().next().value;
@@ -416,12 +422,12 @@ export function createActionServer(opts: AppOptions): ActionServer {
       }
       return reply;
     }
-    return safeRoute(req, url);
+    return safeRoute(req, url, closed);
   }
 
-  async function safeRoute(req: http.IncomingMessage, url: URL): Promise<Reply> {
+  async function safeRoute(req: http.IncomingMessage, url: URL, closed: AbortSignal): Promise<Reply> {
     try {
-      return await route(req, url);
+      return await route(req, url, closed);
     } catch (err) {
       if (err instanceof HttpError) return json(err.status, err.body);
       logger.error(`${req.method} ${url.pathname} failed: ${(err as Error).stack ?? String(err)}`);
@@ -430,7 +436,12 @@ export function createActionServer(opts: AppOptions): ActionServer {
   }
 
   const server = http.createServer((req, res) => {
-    handle(req).then(
+    // 'close' before the response finished: the connection went away, nobody reads the answer.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    handle(req, gone.signal).then(
       (reply) => {
         res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) });
         res.end(reply.body);

@@ -50,6 +50,8 @@ export interface RunRequest {
   hidden: boolean;
   /** Hard timeout in seconds. */
   timeoutSec: number;
+  /** Aborted when nobody waits for the answer any more: the command is stopped as on a hard timeout. */
+  signal?: AbortSignal;
 }
 
 export type RunResult =
@@ -72,8 +74,8 @@ export interface BashSession {
   /** Starts the shell and runs the init (rc file, `cd <working dir>`); rejects when the init fails. */
   start(): Promise<void>;
   run(req: RunRequest): Promise<RunResult>;
-  /** A one-off command in a fresh shell (`is_static`), killed as a process group on timeout. */
-  runStatic(command: string, cwd: string | null, timeoutSec: number): Promise<RunResult>;
+  /** A one-off command in a fresh shell (`is_static`), killed as a process group on timeout or abort. */
+  runStatic(command: string, cwd: string | null, timeoutSec: number, signal?: AbortSignal): Promise<RunResult>;
   /** Moves the shell to another directory (POST /workspace); rejects while a command runs. */
   chdir(dir: string): Promise<void>;
   readonly cwd: string;
@@ -91,7 +93,7 @@ interface Marker {
   pyInterpreterPath: string | null;
 }
 
-type WaitOutcome = 'completed' | 'soft' | 'hard' | 'exited';
+type WaitOutcome = 'completed' | 'soft' | 'hard' | 'exited' | 'aborted';
 
 /** `$'…'` quoting that round-trips any string through bash's reader (including newlines and quotes). */
 export function ansiCQuote(text: string): string {
@@ -423,6 +425,7 @@ class PipeBashSession implements BashSession {
   // --- running commands -------------------------------------------------------------------------------
 
   async run(req: RunRequest): Promise<RunResult> {
+    if (req.signal?.aborted) return { kind: 'error', content: 'ERROR: The request was closed before the command ran.' };
     if (!this.proc) await this.restart('the shell was not running');
     const command = req.command;
     const empty = command.trim() === '';
@@ -513,6 +516,7 @@ class PipeBashSession implements BashSession {
     const outcome = await this.waitForCommand(
       req.blocking ? null : this.opts.noChangeTimeoutSec * 1000,
       req.timeoutSec * 1000,
+      req.signal,
     );
     const special = req.isInput && isSpecialKey(req.command);
     if (outcome === 'completed') {
@@ -542,9 +546,14 @@ class PipeBashSession implements BashSession {
         `${dir !== this.currentCwd ? ` (${dir} no longer exists)` : ''}; variables, functions and aliases set earlier are gone.]`;
       return this.report(req.command, meta, req.hidden, followUp);
     }
-    // Hard timeout: interrupt, then kill everything the command started.
+    // Hard timeout or a closed request: interrupt, then kill everything the command started.
     const how = await this.interruptAndKill();
     const meta = this.metadata(-1);
+    if (outcome === 'aborted') {
+      this.opts.logger.info(`the request was closed before its command finished; the command was stopped (${how})`);
+      meta.suffix = `\n[The request was closed before the command finished; the command was stopped (${how}).]`;
+      return this.report(req.command, meta, req.hidden, followUp);
+    }
     const seconds = Number.isInteger(req.timeoutSec) ? req.timeoutSec.toFixed(1) : String(req.timeoutSec);
     const action =
       how === 'interrupted'
@@ -560,12 +569,13 @@ class PipeBashSession implements BashSession {
 
   private lastExitCode: number | null = null;
 
-  private waitForCommand(softMs: number | null, hardMs: number): Promise<WaitOutcome> {
+  private waitForCommand(softMs: number | null, hardMs: number, signal?: AbortSignal): Promise<WaitOutcome> {
     return new Promise((resolve) => {
       let softTimer: NodeJS.Timeout | undefined;
       const finish = (o: WaitOutcome) => {
         clearTimeout(hardTimer);
         if (softTimer) clearTimeout(softTimer);
+        signal?.removeEventListener('abort', onAbort);
         this.activityListeners.delete(onActivity);
         this.exitListeners.delete(onExit);
         this.markerWaiters = this.markerWaiters.filter((w) => w !== onMarker);
@@ -582,6 +592,7 @@ class PipeBashSession implements BashSession {
         this.lastExitCode = code;
         finish('exited');
       };
+      const onAbort = () => finish('aborted');
       const hardTimer = setTimeout(() => finish('hard'), Math.max(0, hardMs));
       if (this.completedMarker) {
         finish('completed');
@@ -591,9 +602,14 @@ class PipeBashSession implements BashSession {
         finish('exited');
         return;
       }
+      if (signal?.aborted) {
+        finish('aborted');
+        return;
+      }
       this.activityListeners.add(onActivity);
       this.exitListeners.add(onExit);
       this.markerWaiters.push(onMarker);
+      signal?.addEventListener('abort', onAbort, { once: true });
       armSoft();
     });
   }
@@ -654,7 +670,7 @@ class PipeBashSession implements BashSession {
     return { kind: 'run', command, content, metadata: meta, hidden };
   }
 
-  async runStatic(command: string, cwd: string | null, timeoutSec: number): Promise<RunResult> {
+  async runStatic(command: string, cwd: string | null, timeoutSec: number, signal?: AbortSignal): Promise<RunResult> {
     const dir = cwd ?? this.currentCwd;
     const env: Record<string, string> = { ...this.opts.env, HOME: path.join(this.opts.sessionDir, 'home') };
     env.GIT_CONFIG_GLOBAL = path.join(this.opts.sessionDir, 'gitconfig');
@@ -672,12 +688,16 @@ class PipeBashSession implements BashSession {
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
       let timedOut = false;
-      const timer = setTimeout(() => {
+      const kill = () => {
         timedOut = true;
         if (child.pid) trySignal(-child.pid, 'SIGKILL');
-      }, timeoutSec * 1000);
+      };
+      const timer = setTimeout(kill, timeoutSec * 1000);
+      signal?.addEventListener('abort', kill, { once: true });
+      if (signal?.aborted) kill();
       const done = (code: number) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', kill);
         const meta = this.metadata(timedOut ? -1 : code);
         meta.working_dir = dir;
         meta.suffix = timedOut
