@@ -1,5 +1,6 @@
 // Cost and token accounting per runtime.md §11, plus ours: prompt tokens per step and whether every
 // cost was known.
+import { emptyUsage } from '../llm/usage.js';
 import type { LlmMetricsSnapshot } from '../core/events.js';
 import type { Completion, TokenUsage } from '../llm/types.js';
 import type { Metrics } from '../resolver/types.js';
@@ -13,18 +14,7 @@ export interface MetricsTracker {
   toJSON(extra?: { iterations?: number; durationSec?: number }): Metrics;
 }
 
-export function emptyUsage(model: string): TokenUsage {
-  return {
-    model,
-    prompt_tokens: 0,
-    completion_tokens: 0,
-    cache_read_tokens: 0,
-    cache_write_tokens: 0,
-    context_window: 0,
-    per_turn_token: 0,
-    response_id: '',
-  };
-}
+export { emptyUsage };
 
 export function createMetrics(opts: {
   model: string;

@@ -1,5 +1,6 @@
 // Record/replay of model responses (DESIGN.md §8.10). A replay file stands in for the model: each call
 // (agent turns and the success judgement, in order) gets the next recorded response.
+import { emptyUsage } from './usage.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ResolverError } from '../core/errors.js';
@@ -16,19 +17,6 @@ export interface ReplayFile {
   version: 1;
   model?: string;
   responses: RecordedResponse[];
-}
-
-function emptyUsage(model: string, responseId: string): TokenUsage {
-  return {
-    model,
-    prompt_tokens: 0,
-    completion_tokens: 0,
-    cache_read_tokens: 0,
-    cache_write_tokens: 0,
-    context_window: 0,
-    per_turn_token: 0,
-    response_id: responseId,
-  };
 }
 
 function parseToolCall(raw: unknown, where: string, fallbackId: string): ToolCall {

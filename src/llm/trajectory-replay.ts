@@ -1,6 +1,7 @@
 // The reference's action replay (`--replay-trajectory-path`, runtime.md §11): a saved trajectory's agent
 // actions stand in for the model, one per call, with fresh observations from the sandbox. When they run
 // out, calls go to the fallback model (normal stepping resumes), or fail clearly when there is none.
+import { emptyUsage } from './usage.js';
 import { readFileSync, statSync } from 'node:fs';
 import { ResolverError } from '../core/errors.js';
 import type { ActionEvent } from '../core/events.js';
@@ -99,16 +100,7 @@ export function createTrajectoryReplayClient(
   const { task, actions } = loadTrajectory(file);
   let next = 0;
   const model = fallback?.model ?? `replay-trajectory/${file}`;
-  const usage = (id: string): TokenUsage => ({
-    model,
-    prompt_tokens: 0,
-    completion_tokens: 0,
-    cache_read_tokens: 0,
-    cache_write_tokens: 0,
-    context_window: 0,
-    per_turn_token: 0,
-    response_id: id,
-  });
+  const usage = (id: string): TokenUsage => emptyUsage(model, id);
   return {
     model,
     task,
