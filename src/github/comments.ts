@@ -5,6 +5,7 @@ import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
 import type { TriggerTarget } from './event.js';
+import { stripInvisible } from './invisible.js';
 import { neutralizeMacro } from './macro.js';
 import { hasRunMarker, marker, type MarkerKind } from './marker.js';
 import type { CommentData, GitHubApi, RepoRef } from './types.js';
@@ -49,9 +50,13 @@ export function hardCap(text: string, limit = BODY_LIMIT): string {
   return cut + note;
 }
 
-/** Redacts, neutralises the macro, and caps; the marker (if any) is appended after the cap so it survives. */
+/**
+ * Strips invisible characters, redacts, neutralises the macro, and caps; the marker (if any) is appended after
+ * the cap so it survives. Stripping comes first: a secret or the macro split by a zero-width character would
+ * otherwise slip past the redactor and the macro check, and then be joined again for the reader.
+ */
 export function finalizeBody(body: string, o: { redactor: Redactor; macro?: string; marker?: string }): string {
-  let text = o.redactor.redact(body);
+  let text = o.redactor.redact(stripInvisible(body));
   if (o.macro) text = neutralizeMacro(text, o.macro);
   const suffix = o.marker ? `\n\n${o.marker}` : '';
   return hardCap(text, BODY_LIMIT - suffix.length) + suffix;

@@ -1,6 +1,7 @@
 // Texts send-pull-request writes: commit message, PR title and PR body (resolver.md §12.2, §12.4).
 import type { Redactor } from '../core/redact.js';
 import { fitBody, finalizeBody } from '../github/comments.js';
+import { stripInvisible } from '../github/invisible.js';
 import { marker } from '../github/marker.js';
 import type { IssueType } from './types.js';
 
@@ -14,7 +15,8 @@ export interface CoAuthor {
 
 /** `Co-authored-by: login <id+login@users.noreply.{host}>`; the host follows the server (GHES too). */
 export function coAuthorTrailer(who: CoAuthor, serverUrl: string): string {
-  const host = new URL(serverUrl).host.toLowerCase();
+  // The hostname only: a port (a GHES or test server on a non-default port) has no place in an e-mail address.
+  const host = new URL(serverUrl).hostname.toLowerCase();
   const domain =
     host === 'github.com' || host === 'www.github.com' ? 'users.noreply.github.com' : `users.noreply.${host}`;
   const local = who.id ? `${who.id}+${who.login}` : who.login;
@@ -32,7 +34,7 @@ export function commitMessage(
 
 export function prTitle(o: { number: number; title: string; override?: string | null }, redactor: Redactor): string {
   const raw = o.override && o.override.trim() !== '' ? o.override : `Fix issue #${o.number}: ${o.title}`;
-  const t = redactor.redact(raw).replace(/[\r\n]+/g, ' ');
+  const t = redactor.redact(stripInvisible(raw)).replace(/[\r\n]+/g, ' ');
   return t.length <= PR_TITLE_LIMIT ? t : `${t.slice(0, PR_TITLE_LIMIT - 1)}…`;
 }
 

@@ -151,7 +151,7 @@ describe('sendPullRequest: issue path', () => {
 
     const [head] = await fake.gitLog(OWNER, REPO, `openhands-fix-issue-${issue}`);
     expect(head?.message).toBe(
-      `Fix issue #${issue}: ${issueTitle}\n\nCo-authored-by: alice <alice@users.noreply.127.0.0.1:${fake.port}>`,
+      `Fix issue #${issue}: ${issueTitle}\n\nCo-authored-by: alice <alice@users.noreply.127.0.0.1>`,
     );
     expect(head).toMatchObject({
       authorName: 'openhands',

@@ -1,0 +1,27 @@
+// Characters a reader of a comment or PR body does not see, but a model or a later reader's tooling does
+// (security.md §4): Unicode tag characters (ASCII smuggling), zero-width characters, bidi controls and soft
+// hyphens. The model's explanation is untrusted-derived text; it goes out without them. Visible text,
+// emoji sequences and the joiners that shape non-Latin scripts are kept.
+
+// Always invisible: ZWSP, word joiner and invisible operators, BOM, LRM/RLM/ALM, bidi embeddings, overrides and
+// isolates, the Mongolian vowel separator, the soft hyphen.
+const ALWAYS = /[\u200B\u2060-\u2064\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u180E\u00AD]/g;
+
+// Tag characters are hidden text, except in their one visible use: the flags of England, Scotland and Wales
+// (black flag, tag letters, cancel tag), which are kept whole.
+const TAGS =
+  /(\u{1F3F4}\u{E0067}\u{E0062}(?:\u{E0065}\u{E006E}\u{E0067}|\u{E0073}\u{E0063}\u{E0074}|\u{E0077}\u{E006C}\u{E0073})\u{E007F})|[\u{E0000}-\u{E007F}]/gu;
+
+// ZWNJ/ZWJ change what is shown only between two letters of a script that joins or conjoins (Arabic, Indic...),
+// or between the emoji of a ZWJ sequence (👩‍💻). Anywhere else (Latin text, next to spaces or punctuation, in
+// runs) they show nothing, so they go. `[^\P{L}\p{sc=Latin}]` is a letter of any script but Latin.
+const STRAY_JOINER =
+  /(?<![\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]|[^\P{L}\p{sc=Latin}])[\u200C\u200D]|[\u200C\u200D](?![\p{M}\p{Extended_Pictographic}]|[^\P{L}\p{sc=Latin}])/gu;
+
+/** Removes invisible characters from text we post; what a reader sees is unchanged. */
+export function stripInvisible(text: string): string {
+  return text
+    .replace(TAGS, (_m, flag: string | undefined) => flag ?? '')
+    .replace(ALWAYS, '')
+    .replace(STRAY_JOINER, '');
+}
