@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundledFile } from '../core/bundle-paths.js';
-import { ResolverError } from '../core/errors.js';
+import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { createRedactor } from '../core/redact.js';
 import { createGitHubApi } from '../github/api.js';
@@ -16,7 +16,8 @@ import { createRuntimeFactory } from '../runtime/index.js';
 import { findRecord, readRecords } from '../resolver/output.js';
 import { isFatalRecordError, recordErrorCode } from '../resolver/record-error.js';
 import { resolveIssue } from '../resolver/resolve-issue.js';
-import { sendPullRequest } from '../resolver/send-pull-request.js';
+import { createPrOverview } from '../resolver/send-pr-update.js';
+import { recordRunId, sendPullRequest, type SendDeps } from '../resolver/send-pull-request.js';
 import type { ResolveIssueOptions, SendPullRequestOptions } from './flags.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -113,9 +114,18 @@ export async function sendPullRequestCommand(o: SendPullRequestOptions, env: Env
     redactor,
     env: gitBaseEnv(env),
   });
+  // With a model configured (--llm-model or LLM_MODEL), PR updates get its overview instead of the plain list.
+  let summarize: SendDeps['summarize'];
+  if (o.llm) {
+    try {
+      summarize = createPrOverview(createLlmClient(o.llm, { logger }), { logger });
+    } catch (err) {
+      logger.warn(`No LLM overview of PR updates: ${redactor.redact(errorMessage(err))}`);
+    }
+  }
   for (const record of records) {
     const result = await sendPullRequest(
-      { api, git, logger, redactor },
+      { api, git, logger, redactor, ...(summarize ? { summarize } : {}) },
       {
         outputDir,
         record,
@@ -128,6 +138,8 @@ export async function sendPullRequestCommand(o: SendPullRequestOptions, env: Env
         identity: o.gitUser,
         coAuthor: o.coAuthor,
         branchCollision: o.branchCollision,
+        // The same for every send of this record: a second send edits its comments instead of adding more.
+        runId: recordRunId(record),
       },
     );
     for (const w of result.warnings) logger.warn(w);

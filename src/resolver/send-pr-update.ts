@@ -5,6 +5,7 @@ import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
 import type { Git, GitIdentity } from '../git/types.js';
+import type { LlmClient } from '../llm/types.js';
 import { createCommenter, fitBody, finalizeBody } from '../github/comments.js';
 import { hasRunMarker, marker } from '../github/marker.js';
 import { webUrls } from '../github/urls.js';
@@ -39,8 +40,13 @@ export interface PrUpdateResult {
   url: string;
   /** The branch that received the commit: the PR head, or the fallback `openhands-fix-pr-N`. */
   branch: string;
-  /** True when the commit went to the PR head. */
+  /** True when the commit went to the PR head (or was already there). */
   pushedToHead: boolean;
+  /**
+   * The PR head already held a commit with exactly our tree (an earlier send of this record): its SHA. Nothing
+   * was pushed.
+   */
+  alreadyOnHead: string | null;
   /** Why the fallback branch was used, when it was. */
   fallbackReason: string | null;
   compareUrl: string | null;
@@ -60,21 +66,71 @@ export function parseExplanations(text: string): string[] | null {
   return null;
 }
 
+/** The request for the LLM overview (the reference's pr-changes-summary prompt). */
+export function overviewPrompt(explanations: readonly string[]): string {
+  return (
+    'Please create a concise overview of the following changes, commenting on whether all issues have been ' +
+    'successfully resolved or if there are still issues remaining:\n\n' +
+    'OpenHands made the following changes to resolve the issues:\n\n' +
+    explanations.map((e) => `- ${e}`).join('\n')
+  );
+}
+
+/**
+ * The `summarize` dependency over a model (resolver.md §12.5.3): the model's trimmed reply to overviewPrompt,
+ * or null for an empty reply. A failing model throws; postSummary then posts the plain list.
+ */
+export function createPrOverview(
+  llm: LlmClient,
+  o: { logger: Logger; signal?: AbortSignal },
+): (explanations: string[]) => Promise<string | null> {
+  return async (explanations) => {
+    const reply = await llm.complete({
+      messages: [{ role: 'user', content: overviewPrompt(explanations) }],
+      signal: o.signal,
+    });
+    const cost = reply.cost === null ? 'unknown cost' : `$${reply.cost.toFixed(4)}`;
+    o.logger.debug(
+      `PR overview: ${reply.usage.prompt_tokens} prompt + ${reply.usage.completion_tokens} completion tokens, ${cost}.`,
+    );
+    return reply.content?.trim() || null;
+  };
+}
+
 const NON_FAST_FORWARD = /non-fast-forward|fetch first|\[rejected\]|tip of your current branch is behind|stale info/i;
 
-type HeadPush = { ok: true } | { ok: false; reason: string };
+type HeadPush = { ok: true; already: string | null } | { ok: false; reason: string };
+
+/**
+ * A commit after our base on the fetched PR head whose tree is exactly our commit's: the same fix was pushed
+ * before (a second send of the same record), so there is nothing to push.
+ */
+async function findOurTreeOnHead(deps: PrUpdateDeps, o: PrUpdateOptions): Promise<string | null> {
+  const ours = (await deps.git.raw(o.workDir, ['rev-parse', 'HEAD^{tree}'])).trim();
+  const log = await deps.git.raw(o.workDir, ['log', '--format=%H %T', 'HEAD~1..refs/openhands/pr-head']);
+  for (const line of log.split('\n')) {
+    const [sha, tree] = line.trim().split(' ');
+    if (sha && tree === ours) return sha;
+  }
+  return null;
+}
 
 /** Fast-forward push to the PR head; on a moved head, rebase our single commit once and try again. */
 async function pushToHead(deps: PrUpdateDeps, o: PrUpdateOptions, repo: RepoRef): Promise<HeadPush> {
   const target = { ...repo, branch: o.pull.headRef };
+  // A send within the same second as an earlier one of the same record makes the very same commit.
+  const ours = await deps.git.revParse(o.workDir, 'HEAD');
+  if (ours === o.pull.headSha) return { ok: true, already: ours };
   try {
     await deps.git.push(o.workDir, target);
-    return { ok: true };
+    return { ok: true, already: null };
   } catch (err) {
     if (!NON_FAST_FORWARD.test(errorMessage(err))) throw err;
   }
-  deps.logger.info(`The head of pull request #${o.pull.number} moved; rebasing our commit once.`);
   await deps.git.fetch(o.workDir, [`+refs/heads/${o.pull.headRef}:refs/openhands/pr-head`]);
+  const already = await findOurTreeOnHead(deps, o).catch(() => null);
+  if (already) return { ok: true, already };
+  deps.logger.info(`The head of pull request #${o.pull.number} moved; rebasing our commit once.`);
   const identity = ['-c', `user.name=${o.identity.name}`, '-c', `user.email=${o.identity.email}`];
   try {
     await deps.git.raw(o.workDir, [...identity, 'rebase', '--no-autostash', 'refs/openhands/pr-head']);
@@ -84,7 +140,7 @@ async function pushToHead(deps: PrUpdateDeps, o: PrUpdateOptions, repo: RepoRef)
   }
   try {
     await deps.git.push(o.workDir, target);
-    return { ok: true };
+    return { ok: true, already: null };
   } catch (err) {
     if (!NON_FAST_FORWARD.test(errorMessage(err))) throw err;
     return { ok: false, reason: 'the pull request head kept moving while we pushed' };
@@ -101,11 +157,13 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
   const isFork = headRepo !== `${repo.owner}/${repo.repo}`.toLowerCase();
 
   let fallbackReason: string | null = null;
+  let alreadyOnHead: string | null = null;
   if (!r.success) fallbackReason = 'the attempt was not judged successful, so the pull request branch was left alone';
   else if (isFork) fallbackReason = 'the pull request comes from a fork, and we never push to forks';
   else {
     const pushed = await pushToHead(deps, o, repo);
     if (!pushed.ok) fallbackReason = pushed.reason;
+    else alreadyOnHead = pushed.already;
   }
 
   let branch = o.pull.headRef;
@@ -131,15 +189,37 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
     compareUrl = webUrls.compare(deps.api.urls, repo.owner, repo.repo, branch);
     deps.logger.info(`Pushed the changes to ${branch} instead of the pull request branch: ${fallbackReason}.`);
     if (!r.success) {
-      return { url: prUrl, branch, pushedToHead: false, fallbackReason, compareUrl, warnings, commented: false };
+      return {
+        url: prUrl,
+        branch,
+        pushedToHead: false,
+        alreadyOnHead: null,
+        fallbackReason,
+        compareUrl,
+        warnings,
+        commented: false,
+      };
     }
+  } else if (alreadyOnHead) {
+    deps.logger.info(
+      `Pull request ${prUrl} already has these changes (commit ${alreadyOnHead.slice(0, 12)} on ${o.pull.headRef}); nothing was pushed.`,
+    );
   } else {
     deps.logger.info(`Updated pull request ${prUrl} with new patches.`);
   }
 
   const commented = await postSummary(deps, o, repo, { branch, compareUrl, fallbackReason }, warnings);
   await replyToThreads(deps, o, repo, warnings);
-  return { url: prUrl, branch, pushedToHead: fallbackReason === null, fallbackReason, compareUrl, warnings, commented };
+  return {
+    url: prUrl,
+    branch,
+    pushedToHead: fallbackReason === null,
+    alreadyOnHead,
+    fallbackReason,
+    compareUrl,
+    warnings,
+    commented,
+  };
 }
 
 async function postSummary(

@@ -1,5 +1,6 @@
 // send-pull-request for one output.jsonl record (resolver.md §12): trusted host code applies the patch to a
 // pristine copy, commits, pushes, and opens or updates the PR (or leaves a branch with a compare link).
+import { createHash } from 'node:crypto';
 import { cp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
@@ -45,7 +46,10 @@ export interface SendOptions {
   /** The triggering user, credited with a `Co-authored-by:` trailer. */
   coAuthor?: CoAuthor | string | null;
   branchCollision?: 'reuse' | 'new';
-  /** The run id for the hidden marker in the PR body. */
+  /**
+   * The run id in the hidden markers (PR body, PR summary comment, thread replies). Default: recordRunId(record),
+   * so sending the same record again finds and edits what the first send posted.
+   */
   runId?: string | null;
   /** The trigger macro, kept out of our output (resolver.md §2.2). */
   macro?: string;
@@ -75,6 +79,20 @@ export interface SendResult {
    * no other success comment (resolver.md §13).
    */
   commented: boolean;
+}
+
+/**
+ * A run id that is the same for every send of one record and differs between records: `cli-` and a short hash
+ * of its base commit and patch. The CLI has no workflow run id; a clock-based one made a second send of the same
+ * record post a second summary and a second reply in every thread.
+ */
+export function recordRunId(record: Pick<OutputRecord, 'base_commit' | 'git_patch'>): string {
+  const hash = createHash('sha256')
+    .update(record.base_commit ?? '')
+    .update('\0')
+    .update(record.git_patch ?? '')
+    .digest('hex');
+  return `cli-${hash.slice(0, 12)}`;
 }
 
 const MISSING_PERMISSION_HINT =
@@ -174,7 +192,7 @@ async function sendPr(
     identity: o.identity,
     pull,
     branchCollision: o.branchCollision ?? 'reuse',
-    runId: o.runId ?? `local-${Date.now()}`,
+    runId: o.runId ?? recordRunId(r),
     resolveThreads: o.resolveThreads ?? false,
     macro: o.macro,
   });
@@ -190,7 +208,7 @@ async function sendPr(
     skipped: prepared.skipped,
     prType: res.pushedToHead ? o.prType : 'branch',
     updated: res.pushedToHead,
-    commitSha: prepared.commit.sha,
+    commitSha: res.alreadyOnHead ?? prepared.commit.sha,
     warnings,
     commented: res.commented,
   };
@@ -283,7 +301,7 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
       explanation: r.result_explanation ?? '',
       skipped,
       unsuccessful: !r.success,
-      runId: o.runId ?? null,
+      runId: o.runId ?? recordRunId(r),
       notes: isFork ? [`The branch lives in the fork ${pushRepo.owner}/${pushRepo.repo}.`] : [],
     },
     deps.redactor,

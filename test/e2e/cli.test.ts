@@ -5,8 +5,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { marker } from '../../src/github/marker.js';
+import { recordRunId } from '../../src/resolver/send-pull-request.js';
+import type { OutputRecord } from '../../src/resolver/types.js';
+import { text, toolCall, type LlmStep } from '../../src/testing/scripted-llm.js';
 import { distFile, NODE } from '../helpers/dist.js';
-import { FIXED_HELLO, githubEnv, ISSUE_TITLE, LLM_KEY, OWNER, REPO, startWorld, type World } from './fixtures.js';
+import {
+  addPull,
+  FIXED_HELLO,
+  githubEnv,
+  ISSUE_TITLE,
+  LLM_KEY,
+  OWNER,
+  REPO,
+  startWorld,
+  type World,
+} from './fixtures.js';
 
 function cli(
   args: string[],
@@ -98,6 +112,98 @@ describe.each(runtimes)('CLI on the $name runtime', ({ flags, available }) => {
     const vis = await cli(['visualize', '--issue-number', String(issueNumber)], env, cwd);
     expect(vis.code).toBe(0);
     expect(vis.stdout).toContain('\n    "issue": {');
+  });
+});
+
+describe('CLI send-pull-request of a PR record', () => {
+  it('a second send of the same record pushes nothing and edits its summary; the model writes the overview', async () => {
+    // The agent fixes hello.py on the PR head, one judgement for the one review thread, then one overview per
+    // send (resolver.md §12.5.3; the model comes from LLM_MODEL, as for resolve-issue).
+    const overview =
+      (n: number): LlmStep =>
+      (req) => {
+        const items = String(req.body?.messages?.at(-1)?.content ?? '')
+          .split('\n')
+          .filter((l) => l.startsWith('- '));
+        return text(`  Send ${n}: every issue was resolved.\n${items.join('\n')}\n`);
+      };
+    world = await startWorld([
+      toolCall('execute_bash', {
+        command: `printf '%s' '${FIXED_HELLO.replace(/'/g, "'\\''")}' > hello.py && cat hello.py`,
+      }),
+      toolCall('finish', { message: 'greet() greets by name.' }),
+      text('--- success\ntrue\n\n--- explanation\ngreet() uses the name now.'),
+      overview(1),
+      overview(2),
+    ]);
+    const { fake } = world;
+    const pull = await addPull(world);
+    const thread = fake.addReviewThread({
+      owner: OWNER,
+      repo: REPO,
+      pull: pull.number,
+      path: 'hello.py',
+      line: 2,
+      comments: [{ body: 'greet() must use the name', author: 'reviewer-rae', createdAt: '2020-01-01T00:00:00Z' }],
+    });
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'oh-cli-'));
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: cwd,
+      GIT_TERMINAL_PROMPT: '0',
+      GITHUB_TOKEN: fake.token,
+      LLM_MODEL: 'openai/gpt-4o',
+      LLM_API_KEY: LLM_KEY,
+      LLM_BASE_URL: world.llm.baseUrl,
+      LLM_NUM_RETRIES: '0',
+      ...githubEnv(fake),
+    };
+    const n = String(pull.number);
+    const resolved = await cli(
+      [
+        'resolve-issue',
+        '--selected-repo',
+        `${OWNER}/${REPO}`,
+        '--issue-number',
+        n,
+        '--issue-type',
+        'pr',
+        '--runtime',
+        'local',
+      ],
+      env,
+      cwd,
+    );
+    expect(resolved.code, resolved.stderr).toBe(0);
+    const record = JSON.parse(readFileSync(path.join(cwd, 'output', 'output.jsonl'), 'utf8').trim()) as OutputRecord;
+    expect(record.success).toBe(true);
+    const runId = recordRunId(record);
+
+    const first = await cli(['send-pull-request', '--issue-number', n], env, cwd);
+    expect(first.code, first.stderr).toBe(0);
+    const [ours] = await fake.gitLog(OWNER, REPO, pull.headRef);
+    expect(ours?.parents).toEqual([pull.headSha]);
+    const summaries = () => fake.state.comments.filter((c) => c.body.includes('openhands-resolver:pr-update'));
+    expect(summaries().map((c) => c.body)).toEqual([
+      `Send 1: every issue was resolved.\n- greet() uses the name now.\n\n${marker('pr-update', runId)}`,
+    ]);
+    const replies = () => fake.state.reviewThreads.find((t) => t.id === thread.id)?.comments.slice(1) ?? [];
+    expect(replies().map((c) => c.body)).toEqual([
+      `Openhands fix success summary\n\n\ngreet() uses the name now.\n\n${marker('thread-reply', runId)}`,
+    ]);
+
+    const second = await cli(['send-pull-request', '--issue-number', n], env, cwd);
+    expect(second.code, second.stderr).toBe(0);
+    const out = second.stdout + second.stderr;
+    expect(out).toContain('already has these changes');
+    expect(out).not.toMatch(/moved; rebasing|with new patches/);
+    // Nothing pushed, the one summary edited (now the second overview), no second reply.
+    expect(await fake.resolveRef(OWNER, REPO, `refs/heads/${pull.headRef}`)).toBe(ours?.sha);
+    expect(summaries()).toHaveLength(1);
+    expect(summaries()[0]?.body).toContain('Send 2: every issue was resolved.');
+    expect(replies()).toHaveLength(1);
+    expect(world.llm.exhausted).toEqual([]);
+    expect(fake.validationErrors).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { createGit } from '../../src/git/git.js';
 import { createGitHubApi } from '../../src/github/api.js';
 import { createOctokit } from '../../src/github/client.js';
 import { marker } from '../../src/github/marker.js';
-import { sendPullRequest, type SendDeps, type SendOptions } from '../../src/resolver/send-pull-request.js';
+import { recordRunId, sendPullRequest, type SendDeps, type SendOptions } from '../../src/resolver/send-pull-request.js';
 import { THREAD_REPLY_HEADER, parseExplanations } from '../../src/resolver/send-pr-update.js';
 import { issueRecord, type OutputRecord } from '../../src/resolver/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../../src/testing/fake-github/index.js';
@@ -197,12 +197,53 @@ describe('sendPullRequest: PR path', () => {
     expect(t2?.comments.at(-1)?.body.startsWith(`${THREAD_REPLY_HEADER}Three needs no change.`)).toBe(true);
     expect([t1?.isResolved, t2?.isResolved]).toEqual([true, false]);
 
-    // A redelivery of the same run: the rebase finds the change already there; nothing is duplicated.
+    // A redelivery of the same run: the head already has our change; nothing is pushed or duplicated.
     const again = await s.send();
     expect(again).toMatchObject({ branch: 'feature', updated: true });
     expect(await fake.resolveRef(O, s.repo, 'feature')).toBe(head?.sha);
     expect(commentsOn(s.repo, s.number)).toHaveLength(1);
     expect(thread(s.threadIds[0] ?? '')?.comments).toHaveLength(2);
+  });
+
+  it('two sends of one record without a run id (the CLI): the second pushes nothing and duplicates nothing', async () => {
+    const s = await scenario();
+    const runId = recordRunId(s.record());
+    expect(runId).toMatch(/^cli-[0-9a-f]{12}$/);
+    // Another record (another patch) gets another id.
+    expect(recordRunId(s.record({ git_patch: `${PATCH}\n` }))).not.toBe(runId);
+
+    await s.send({ runId: undefined });
+    const [ours] = await fake.gitLog(O, s.repo, 'feature');
+    const pushes = fake.git.pushes.length;
+    const summary = commentsOn(s.repo, s.number);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]?.body).toContain(marker('pr-update', runId));
+
+    s.logger.lines.length = 0;
+    const again = await s.send({ runId: undefined });
+    expect(again).toMatchObject({ conclusion: 'success', branch: 'feature', updated: true, commitSha: ours?.sha });
+    // Nothing pushed: the head already has a commit with exactly our tree.
+    expect(fake.git.pushes.slice(pushes)).toEqual([]);
+    expect(await fake.resolveRef(O, s.repo, 'feature')).toBe(ours?.sha);
+    const prUrl = `${fake.serverUrl}/${O}/${s.repo}/pull/${s.number}`;
+    expect(infos(s.logger), infos(s.logger).join('\n')).toContain(
+      `Pull request ${prUrl} already has these changes (commit ${ours?.sha.slice(0, 12)} on feature); nothing was pushed.`,
+    );
+    expect(infos(s.logger).join('\n')).not.toMatch(/moved; rebasing|with new patches/);
+    // The summary was edited in place, and no thread got a second reply.
+    expect(commentsOn(s.repo, s.number).map((c) => c.id)).toEqual(summary.map((c) => c.id));
+    for (const id of s.threadIds) expect(thread(id)?.comments).toHaveLength(2);
+
+    // Someone pushes on top of our commit; a third send still finds it and pushes nothing.
+    const later = await fake.pushFiles(O, s.repo, {
+      branch: 'feature',
+      files: { 'later.txt': 'x\n' },
+      author: 'alice',
+    });
+    await s.send({ runId: undefined });
+    expect(await fake.resolveRef(O, s.repo, 'feature')).toBe(later);
+    expect(commentsOn(s.repo, s.number)).toHaveLength(1);
+    for (const id of s.threadIds) expect(thread(id)?.comments).toHaveLength(2);
   });
 
   it('a moved head: our commit is rebased once and pushed on top', async () => {
