@@ -27,8 +27,9 @@ import { createLlmClient } from '../llm/client.js';
 import type { LlmClient } from '../llm/types.js';
 import { buildSandboxEnv, describeDenials } from '../runtime/env.js';
 import { createRuntimeFactory, type RuntimeFactoryOptions } from '../runtime/index.js';
+import { isFatalRecordError, recordErrorCode } from '../resolver/record-error.js';
 import { resolveIssue, type ResolveProgress } from '../resolver/resolve-issue.js';
-import { parseExplanations } from '../resolver/send-pr-update.js';
+import { createPrOverview, parseExplanations } from '../resolver/send-pr-update.js';
 import { sendPullRequest, type SendResult } from '../resolver/send-pull-request.js';
 import type { OutputRecord } from '../resolver/types.js';
 import type { ActionConfig } from './config.js';
@@ -198,11 +199,21 @@ async function resolveAndSend(
   });
   const sandboxEnv = buildSandboxEnv(io.hostEnv, { secrets: [config.token, config.llm.apiKey] });
   for (const line of describeDenials(sandboxEnv.denied)) logger.info(line);
-  const runtimeFactory = createRuntimeFactory({ logger, hostEnv: io.hostEnv, warmEnv: sandboxEnv.env, ...io.runtime });
+  const runtimeFactory = createRuntimeFactory({
+    logger,
+    hostEnv: io.hostEnv,
+    warmEnv: sandboxEnv.env,
+    // Warm servers are only taken when they match the run's sandbox, network included.
+    warmNetwork: config.sandbox.network,
+    ...io.runtime,
+  });
   const image =
     (experimental ? config.sandbox.experimentalImage : null) ?? config.sandbox.runtimeImage ?? config.sandbox.baseImage;
 
   try {
+    // INITIAL_NUM_WARM_SERVERS: started (and waited for) before the run, as the reference's setup() does. The
+    // pool holds local servers only, so a docker run does not start any.
+    if (config.sandbox.runtime !== 'docker') await runtimeFactory.setup();
     const resolved = await resolveIssue(
       { github: api, git, runtimeFactory, llm, logger, redactor },
       {
@@ -253,6 +264,26 @@ async function resolveAndSend(
     if (record.error === 'cancelled')
       throw new ResolverError('cancelled', 'The run was cancelled; its record and patch were kept.');
 
+    // The run could not work at all (no clone, a model that cannot be used): an error of the run that someone
+    // has to fix in the settings, not an unresolved issue or "no changes". Nothing is sent.
+    if (isFatalRecordError(record)) {
+      // Logged once, by the caller (main.ts fails the step with it).
+      const message = redactor.redact(record.error ?? `The run failed (${recordErrorCode(record) ?? 'error'}).`);
+      await progress.phase('Finished', 'failed', 'error');
+      await commenter
+        .postFinal('error', errorBody({ runUrl: config.run.url, message }))
+        .catch((e: unknown) => logger.warn(`Could not post the error comment: ${redactor.redact(errorMessage(e))}`));
+      return {
+        ...base,
+        conclusion: 'error',
+        success: false,
+        prUrl: null,
+        prNumber: null,
+        branch: null,
+        reason: message,
+      };
+    }
+
     // Nothing to send: not asked to send a failure, or the run stopped before it had a patch (a refused PR
     // head, a crash) and says why in its record.
     const stoppedWithoutPatch = record.error !== null && !record.git_patch?.trim();
@@ -272,7 +303,13 @@ async function resolveAndSend(
 
     await progress.phase('Push', 'running');
     const sent = await sendPullRequest(
-      { api, git, logger, redactor },
+      {
+        api,
+        git,
+        logger,
+        redactor,
+        summarize: createPrOverview(llm, { logger, signal: io.signal }),
+      },
       {
         outputDir: config.outputDir,
         record,
@@ -295,7 +332,8 @@ async function resolveAndSend(
     );
     for (const w of sent.warnings) logger.warn(w);
     // The final phase follows at once: one edit shows both.
-    progress.mark('Push', 'done', sent.branch ?? undefined);
+    if (sent.conclusion === 'no-changes') progress.mark('Push', 'skipped', 'nothing to push');
+    else progress.mark('Push', 'done', sent.branch ?? undefined);
     return {
       ...base,
       ...(await finalComment(config, record, sent, commenter, progress)),
@@ -389,8 +427,7 @@ interface Progress {
   mark(name: string, state: Phase['state'], detail?: string): void;
 }
 
-const PHASE_NAMES: Record<ResolveProgress['phase'], string> = {
-  context: 'Read the issue',
+const PHASE_NAMES: Record<Exclude<ResolveProgress['phase'], 'context'>, string> = {
   clone: 'Clone the repository',
   sandbox: 'Start the sandbox',
   agent: 'Agent at work',
@@ -398,6 +435,11 @@ const PHASE_NAMES: Record<ResolveProgress['phase'], string> = {
   judge: 'Judge the result',
   record: 'Save the result',
 };
+
+function phaseName(phase: ResolveProgress['phase'], issueType: 'issue' | 'pr'): string {
+  if (phase === 'context') return issueType === 'pr' ? 'Read the pull request' : 'Read the issue';
+  return PHASE_NAMES[phase];
+}
 
 /**
  * The model's last action as one short line of inline code: redacted before it is cut (a cut secret would
@@ -448,7 +490,7 @@ function createProgress(
   return {
     start: () => write(true),
     async update(p) {
-      const name = PHASE_NAMES[p.phase];
+      const name = phaseName(p.phase, target.issueType);
       const detail =
         p.phase === 'agent' && p.iteration !== undefined
           ? `iteration ${p.iteration} of ${p.maxIterations ?? '?'}` +

@@ -33,7 +33,20 @@ const MACRO = '@openhands-agent';
 const HEAD = 'feature/shout';
 const REPLY_HEADER = 'Openhands fix success summary\n\n\n';
 
-/** The agent fixes hello.py on the PR head; then one judgement per piece of feedback. */
+/**
+ * The model's answer to the PR-update overview request (resolver.md §12.5.3): a heading and the explanations it
+ * was given, padded with blank lines the summary must trim.
+ */
+const overviewStep: LlmStep = (req) => {
+  const prompt = String(req.body?.messages?.at(-1)?.content ?? '');
+  const items = prompt.split('\n').filter((l) => l.startsWith('- '));
+  return text(`\n  Overview: all feedback was addressed.\n${items.join('\n')}\n\n`);
+};
+
+/**
+ * The agent fixes hello.py on the PR head; then one judgement per piece of feedback, and the overview of the
+ * update when it is sent (only successful runs post one).
+ */
 function prScript(...judgements: [boolean, string][]): LlmStep[] {
   return [
     toolCall('execute_bash', { command: 'cat hello.py' }),
@@ -42,6 +55,7 @@ function prScript(...judgements: [boolean, string][]): LlmStep[] {
     }),
     toolCall('finish', { message: 'greet() greets by name again.' }),
     ...judgements.map(([ok, why]) => text(`--- success\n${ok}\n\n--- explanation\n${why}`)),
+    ...(judgements.every(([ok]) => ok) ? [overviewStep] : []),
   ];
 }
 
@@ -108,7 +122,19 @@ describe('PR runs', () => {
     expect(mine.filter((c) => c.body.includes('openhands-resolver:pr-update'))).toHaveLength(1);
     const progress = mine.find((c) => c.body.includes('openhands-resolver:start'));
     expect(progress?.body).toContain(`OpenHands started working on pull request #${pull.number}.`);
+    expect(progress?.body).toContain('✅ Read the pull request');
+    expect(progress?.body).not.toContain('Read the issue');
     expect(progress?.body).toContain('✅ Finished');
+    // The summary is the model's trimmed overview (resolver.md §12.5.3), asked for with the explanations.
+    const overviewRequest = world.llm.requests.at(-1)?.rawBody ?? '';
+    expect(overviewRequest).toContain('whether all issues have been successfully resolved');
+    expect(overviewRequest).toContain('- greet() uses the name it is given.');
+    expect(mine.find((c) => c.body.includes('openhands-resolver:pr-update'))?.body).toBe(
+      `Overview: all feedback was addressed.\n- greet() uses the name it is given.\n\n${marker('pr-update', '1001')}`,
+    );
+    expect(world.llm.exhausted).toEqual([]);
+    // The per-feedback checklist is logged on its own lines.
+    expect(run.stdout).toContain('Feedback addressed:\n- [x] item 1\n');
   });
 
   /** Two unresolved threads on hello.py and README.md, and one resolved thread. */

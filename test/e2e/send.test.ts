@@ -68,7 +68,9 @@ describe('pull request types', () => {
 
     const [commit] = await fake.gitLog(OWNER, REPO, BRANCH);
     const maintainer = fake.state.users.find((u) => u.login === MAINTAINER);
-    const host = new URL(fake.serverUrl).host;
+    // The hostname without the fake's port: an e-mail domain has no port.
+    const host = new URL(fake.serverUrl).hostname;
+    expect(host).toBe('127.0.0.1');
     // The subject is unchanged; a blank line, then the trailer crediting the triggering user.
     expect(commit?.message).toBe(
       `Fix issue #1: ${ISSUE_TITLE}\n\nCo-authored-by: ${MAINTAINER} <${maintainer?.id}+${MAINTAINER}@users.noreply.${host}>`,
@@ -313,6 +315,10 @@ describe('failures and empty results', () => {
     expect(finals[0]?.body).toContain('The run produced no code changes');
     expect(finals[0]?.body).toContain('No change was needed or possible.');
     expect(run.log).toContain('No changes to commit for issue #1. Skipping commit.');
+    // Nothing was pushed, and the progress comment says so.
+    const progress = ours(world, 'start')[0]?.body ?? '';
+    expect(progress).toContain('- ⏭️ Push: nothing to push');
+    expect(progress).not.toContain('✅ Push');
   });
 });
 

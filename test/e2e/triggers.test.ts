@@ -356,6 +356,8 @@ describe('pull request triggers (PR runs themselves: pr-runs.test.ts)', () => {
     const progress = world.fake.state.comments.find((x) => x.body.includes('openhands-resolver:start'));
     expect(progress?.issueNumber).toBe(n);
     expect(progress?.body).toContain(`OpenHands started working on pull request #${n}.`);
+    expect(progress?.body).toContain('✅ Read the pull request');
+    expect(progress?.body).not.toContain('Read the issue');
     if (c.ends === 'on the PR branch') {
       expect(run.outcome).toMatchObject({ conclusion: 'success', branch: 'feature/shout', prNumber: n });
     } else {
