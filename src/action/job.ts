@@ -1,5 +1,6 @@
 // The resolver job (resolver.md §4.1): trigger -> authorise -> react + progress comment -> resolve ->
 // send -> final comment. Used by the action's main step and by the offline demo, with the same config.
+import { supportsVision } from '../llm/capabilities.js';
 import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -241,6 +242,7 @@ async function resolveAndSend(
           network: config.sandbox.network,
         },
         allowWorkflowChanges: config.send.allowWorkflowChanges,
+        vision: supportsVision(llm.model),
         secrets: [config.token, config.llm.apiKey ?? ''].filter((s) => s !== ''),
         signal: io.signal,
         onProgress: (p) => void progress.update(p),

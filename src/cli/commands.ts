@@ -1,4 +1,5 @@
 // The CLI subcommands: each turns its typed options into calls of the resolver use cases.
+import { supportsVision } from '../llm/capabilities.js';
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
         repoInstructionFile: o.repoInstructionFile,
         runtime: { kind: o.runtime, env: sandboxEnv.env, image: o.runtimeImage ?? o.baseImage, network: o.network },
         allowWorkflowChanges: o.allowWorkflowChanges,
+        vision: supportsVision(o.llm.model),
         secrets: [o.token, o.llm.apiKey ?? ''].filter((s) => s !== ''),
         signal: abort.signal,
         onProgress: (p) => {
