@@ -1,0 +1,221 @@
+import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
+import {
+  readActionConfig
+} from "./chunk-VZ5Q6NVI.js";
+import {
+  debug,
+  error,
+  group,
+  info,
+  saveState,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from "./chunk-5LVJ7XEU.js";
+import {
+  runJob
+} from "./chunk-EFVFVLK4.js";
+import {
+  ResolverError,
+  createRedactor,
+  errorMessage
+} from "./chunk-RC73WPCG.js";
+
+// src/action/logger.ts
+import { randomUUID } from "node:crypto";
+function createActionLogger(redactor, write = (l) => process.stdout.write(l + "\n")) {
+  const stopToken = `oh-${randomUUID()}`;
+  const fenced = (emit) => (message) => {
+    const text = redactor.redact(message);
+    if (!text.includes("::")) return emit(text);
+    write(`::stop-commands::${stopToken}`);
+    emit(text);
+    write(`::${stopToken}::`);
+  };
+  return {
+    // core escapes newlines inside ::debug/::warning/::error data, so only plain lines need the fence.
+    debug: (m) => debug(redactor.redact(m)),
+    info: fenced((m) => info(m)),
+    warn: (m) => warning(redactor.redact(m)),
+    error: (m) => error(redactor.redact(m)),
+    group: (name, fn) => group(redactor.redact(name), fn)
+  };
+}
+
+// src/action/main.ts
+import { existsSync, readFileSync } from "node:fs";
+
+// src/action/artifact.ts
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+var ARTIFACT_NAME = "resolver-output";
+async function listFiles(dir) {
+  const out = [];
+  for (const name of await readdir(dir).catch(() => [])) {
+    const full = path.join(dir, name);
+    const s = await stat(full).catch(() => null);
+    if (s?.isDirectory()) out.push(...await listFiles(full));
+    else if (s?.isFile()) out.push(full);
+  }
+  return out;
+}
+async function uploadResults(outputDir, logger, env = {}) {
+  const files = [
+    path.join(outputDir, "output.jsonl"),
+    ...(await listFiles(path.join(outputDir, "patches"))).filter((f) => f.endsWith(".patch")),
+    ...await listFiles(path.join(outputDir, "trajectories"))
+  ];
+  const runtimeUrl = env.ACTIONS_RESULTS_URL ?? env.ACTIONS_RUNTIME_URL;
+  if (!runtimeUrl) {
+    logger.info(
+      `No artifact service on this runner; skipping the ${ARTIFACT_NAME} upload (${files.length} files are in ${outputDir}).`
+    );
+    return;
+  }
+  const { DefaultArtifactClient } = await import("./artifact-2VJWIKJF.js");
+  const client = new DefaultArtifactClient();
+  const { id, size } = await client.uploadArtifact(ARTIFACT_NAME, files, outputDir, { retentionDays: 30 });
+  logger.info(`Uploaded artifact ${ARTIFACT_NAME} (id ${id}, ${size} bytes).`);
+}
+
+// src/action/report.ts
+function setOutputs(o) {
+  const metrics = o.record?.metrics ?? null;
+  setOutput("success", o.success ? "true" : "false");
+  setOutput("conclusion", o.conclusion);
+  setOutput("output-file", o.outputFile ?? "");
+  setOutput("pr-url", o.prUrl ?? "");
+  setOutput("pr-number", o.prNumber === null ? "" : String(o.prNumber));
+  setOutput("branch", o.branch ?? "");
+  setOutput("cost", metrics ? metrics.accumulated_cost.toFixed(4) : "");
+  setOutput("iterations", metrics?.iterations === void 0 ? "" : String(metrics.iterations));
+}
+var MAX_SUMMARY_TRANSCRIPT = 2e5;
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function transcriptLine(e) {
+  if ("action" in e) {
+    const a = e;
+    switch (a.action) {
+      case "run":
+        return `**${a.source ?? "agent"}** ran \`${a.args.command.split("\n")[0]}\``;
+      case "message":
+        return `**${a.source ?? "agent"}**: ${a.args.content.slice(0, 300)}`;
+      case "finish":
+        return `**agent** finished: ${a.args.final_thought.slice(0, 500)}`;
+      case "think":
+        return `**agent** thought: ${a.args.thought.slice(0, 300)}`;
+      case "read":
+      case "edit":
+        return `**agent** ${a.action === "read" ? "viewed" : `edited (${a.args.command})`} \`${a.args.path}\``;
+      default:
+        return `**${a.source ?? "agent"}** ${a.action}`;
+    }
+  }
+  const firstLine = e.content.split("\n").find((l) => l.trim() !== "") ?? "";
+  return `&nbsp;&nbsp;\u2192 ${e.observation}: ${firstLine.slice(0, 200)}`;
+}
+function summaryMarkdown(o, redactor) {
+  const m = o.record?.metrics ?? null;
+  const usage = m?.accumulated_token_usage;
+  const rows = [
+    ["Outcome", o.conclusion + (o.reason ? ` (${o.reason})` : "")],
+    ["Pull request", o.prUrl ?? "\u2014"],
+    ["Branch", o.branch ?? "\u2014"],
+    ["Iterations", m?.iterations === void 0 ? "\u2014" : String(m.iterations)],
+    ["Tokens (prompt / completion)", usage ? `${usage.prompt_tokens} / ${usage.completion_tokens}` : "\u2014"],
+    [
+      "Cost (USD)",
+      m ? m.cost_known === false ? "unknown (price not in the table)" : m.accumulated_cost.toFixed(4) : "\u2014"
+    ],
+    ["Duration", `${o.durationSec.toFixed(1)} s`]
+  ];
+  const lines = [
+    "## OpenHands resolver",
+    "",
+    "| | |",
+    "|---|---|",
+    ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)
+  ];
+  if (o.record?.result_explanation) {
+    lines.push("", "### Explanation", "", o.record.result_explanation);
+  }
+  if (o.record && o.record.history.length > 0) {
+    let transcript = o.record.history.map(transcriptLine).join("  \n");
+    if (transcript.length > MAX_SUMMARY_TRANSCRIPT)
+      transcript = transcript.slice(0, MAX_SUMMARY_TRANSCRIPT) + "\n\n[truncated]";
+    lines.push("", "<details><summary>Transcript</summary>", "", transcript, "", "</details>");
+  }
+  return redactor.redact(lines.join("\n") + "\n");
+}
+
+// src/action/main.ts
+function registerSecrets(redactor, secrets) {
+  for (const s of secrets) for (const form of redactor.add(s)) setSecret(form);
+}
+function readPayload(eventPath) {
+  let text;
+  try {
+    text = readFileSync(eventPath, "utf8");
+  } catch (err) {
+    throw new ResolverError("event", `Cannot read the event payload at GITHUB_EVENT_PATH (${errorMessage(err)}).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ResolverError("event", "The event payload at GITHUB_EVENT_PATH is not valid JSON.");
+  }
+}
+async function main() {
+  const redactor = createRedactor();
+  let config;
+  try {
+    config = readActionConfig();
+  } catch (err) {
+    setOutput("conclusion", "error");
+    setFailed(errorMessage(err));
+    return;
+  }
+  registerSecrets(redactor, [config.token, config.llm.apiKey]);
+  const logger = createActionLogger(redactor);
+  const abort = new AbortController();
+  const onSignal = (sig) => {
+    logger.warn(`Received ${sig}: stopping the agent and saving what was done.`);
+    abort.abort(new ResolverError("cancelled", `cancelled by ${sig}`));
+  };
+  process.once("SIGINT", () => onSignal("SIGINT"));
+  process.once("SIGTERM", () => onSignal("SIGTERM"));
+  let result;
+  try {
+    const payload = readPayload(config.eventPath);
+    result = await runJob(config, payload, {
+      logger,
+      redactor,
+      hostEnv: process.env,
+      saveState: (name, value) => saveState(name, value),
+      signal: abort.signal
+    });
+  } catch (err) {
+    setOutput("conclusion", "error");
+    setFailed(redactor.redact(errorMessage(err)));
+    return;
+  }
+  setOutputs(result);
+  await summary.addRaw(summaryMarkdown(result, redactor)).write();
+  if (result.outputFile && existsSync(result.outputFile)) {
+    await uploadResults(config.outputDir, logger, process.env).catch(
+      (err) => logger.warn(`Artifact upload failed: ${errorMessage(err)}`)
+    );
+  }
+  if (result.conclusion === "error") setFailed(result.reason ?? "The run failed.");
+  else logger.info(`Conclusion: ${result.conclusion}${result.prUrl ? ` (${result.prUrl})` : ""}.`);
+}
+
+export {
+  createActionLogger,
+  registerSecrets,
+  main
+};
