@@ -22,6 +22,6 @@ export default defineConfig({
     // Most tests wait on subprocesses, sockets and GitHub write spacing, not on the CPU.
     maxWorkers: 3,
     globalSetup: ['test/global-setup.ts'],
-    reporters: ['default'],
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
