@@ -127,6 +127,7 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
     apiKey: input('llm-api-key'),
     baseUrl: optional('llm-base-url') ?? undefined,
     apiVersion: optional('llm-api-version') ?? undefined,
+    nativeToolCalling: parseBoolSetting('native-tool-calling', input('native-tool-calling') || 'true'),
     ...llmEnv,
   };
 

@@ -29,6 +29,7 @@ const llmFlags: Options = {
   'llm-base-url': str,
   'llm-api-version': str,
   'llm-replay': str,
+  'native-tool-calling': str,
 };
 
 export const resolveIssueFlags: Options = {
@@ -133,6 +134,10 @@ export function llmOptions(
     baseUrl: s(f['llm-base-url']) ?? env.LLM_BASE_URL,
     apiVersion: s(f['llm-api-version']) ?? env.LLM_API_VERSION,
     replayFile: replay,
+    nativeToolCalling: parseBoolSetting(
+      '--native-tool-calling',
+      s(f['native-tool-calling']) ?? env.LLM_NATIVE_TOOL_CALLING ?? 'true',
+    ),
     ...readLlmEnvSettings(env),
   };
 }

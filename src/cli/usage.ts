@@ -26,6 +26,7 @@ export const RESOLVE_ISSUE_USAGE = `openhands-resolver resolve-issue --selected-
   --llm-base-url URL             OpenAI-compatible endpoint (default $LLM_BASE_URL)
   --llm-api-version V            Azure API version
   --llm-replay FILE              answer model calls from a recorded file instead of a model
+  --native-tool-calling BOOL     false: tools in the prompt, calls read from the reply text
   --max-iterations N             default 50
   --max-budget USD               default 4
   --max-runtime-minutes M        default 45

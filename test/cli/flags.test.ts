@@ -29,6 +29,8 @@ describe('resolve-issue flags', () => {
     ],
     [['--is-experimental', 'TRUE'], { experimental: true }],
     [['--token', 'ghs_flag'], { token: 'ghs_flag' }],
+    [[], { llm: expect.objectContaining({ nativeToolCalling: true }) }],
+    [['--native-tool-calling', 'false'], { llm: expect.objectContaining({ nativeToolCalling: false }) }],
   ])('%j', (extra, expected) => {
     expect(resolveIssueOptions([...base, ...extra], env)).toMatchObject(expected);
   });
