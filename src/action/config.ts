@@ -26,6 +26,8 @@ export interface LlmEnvSettings {
   retryMaxWaitSec: number;
   retryMultiplier: number;
   timeoutSec: number;
+  /** LLM_INPUT_COST_PER_TOKEN / LLM_OUTPUT_COST_PER_TOKEN (USD per token, as the reference names them). */
+  price?: LlmConfig['price'];
 }
 
 export interface ActionConfig {
@@ -78,6 +80,26 @@ export function readLlmEnvSettings(env: Env): LlmEnvSettings {
     retryMaxWaitSec: num('LLM_RETRY_MAX_WAIT', 64),
     retryMultiplier: num('LLM_RETRY_MULTIPLIER', 8),
     timeoutSec: num('LLM_TIMEOUT', 300),
+    ...priceOverride(env),
+  };
+}
+
+/** A per-token price for a model the built-in table lacks (or prices differently); both halves are needed. */
+function priceOverride(env: Env): { price?: LlmConfig['price'] } {
+  const input = env.LLM_INPUT_COST_PER_TOKEN;
+  const output = env.LLM_OUTPUT_COST_PER_TOKEN;
+  if (!input && !output) return {};
+  if (!input || !output)
+    throw new ResolverError(
+      'config',
+      'Set both LLM_INPUT_COST_PER_TOKEN and LLM_OUTPUT_COST_PER_TOKEN (USD per token), or neither.',
+    );
+  const perM = (name: string, v: string) => parseNumberSetting(name, v, { min: 0 }) * 1_000_000;
+  return {
+    price: {
+      inputPerMTok: perM('LLM_INPUT_COST_PER_TOKEN', input),
+      outputPerMTok: perM('LLM_OUTPUT_COST_PER_TOKEN', output),
+    },
   };
 }
 
