@@ -1,7 +1,6 @@
 // The resolver job (resolver.md §4.1): trigger -> authorise -> react + progress comment -> resolve ->
 // send -> final comment. Used by the action's main step and by the offline demo, with the same config.
 import { supportsVision } from '../llm/capabilities.js';
-import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
@@ -510,5 +509,3 @@ function createProgress(
     mark: set,
   };
 }
-
-export const DEFAULT_OUTPUT_FILE = (outputDir: string) => path.join(outputDir, 'output.jsonl');

@@ -2,7 +2,6 @@
 // job, then report (outputs, job summary, artifact). The only place that calls setFailed.
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
 import { readActionConfig, type ActionConfig } from './config.js';
@@ -77,6 +76,3 @@ export async function main(): Promise<void> {
   if (result.conclusion === 'error') core.setFailed(result.reason ?? 'The run failed.');
   else logger.info(`Conclusion: ${result.conclusion}${result.prUrl ? ` (${result.prUrl})` : ''}.`);
 }
-
-export const OUTPUT_FILE_NAME = 'output.jsonl';
-export const outputFileIn = (dir: string) => path.join(dir, OUTPUT_FILE_NAME);

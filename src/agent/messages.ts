@@ -193,8 +193,3 @@ export function buildMessages(view: CondensedView, registry: ToolRegistry, opts:
   flush();
   return out;
 }
-
-/** Rough size of a prompt in characters, for logs and tests. */
-export function promptChars(messages: Message[]): number {
-  return JSON.stringify(messages).length;
-}

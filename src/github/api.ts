@@ -9,7 +9,6 @@ import type {
   Permission,
   PullData,
   PullReviewData,
-  RepoRef,
   ReviewThreadData,
 } from './types.js';
 
@@ -452,16 +451,4 @@ export function permissionOf(permission: string, roleName?: string | null): Perm
   if (role === 'triage') return 'triage';
   if (permission === 'read' || role === 'read') return 'read';
   return 'none';
-}
-
-/** Convenience: the repository of a `owner/repo` string. */
-export function repoRef(fullName: string): RepoRef {
-  const i = fullName.lastIndexOf('/');
-  if (i <= 0 || i === fullName.length - 1) {
-    throw new ResolverError(
-      'config',
-      `Invalid repository format. Expected owner/repo, got ${JSON.stringify(fullName)}`,
-    );
-  }
-  return { owner: fullName.slice(0, i), repo: fullName.slice(i + 1) };
 }

@@ -11,9 +11,6 @@ export type ReadyLine =
   | { ready: true; transport: 'tcp'; host: string; port: number }
   | { ready: true; transport: 'unix'; path: string };
 
-export const API_KEY_HEADER = 'X-Session-API-Key';
-export const REQUEST_ID_HEADER = 'X-Request-Id';
-
 /** Parses the first stdout line of the server; undefined when it is not a ready line. */
 export function parseReadyLine(line: string): ReadyLine | undefined {
   let data: unknown;
