@@ -39,14 +39,21 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
   const llm = createLlmClient(o.llm, { logger });
   const sandboxEnv = buildSandboxEnv(env, { secrets: [o.token, o.llm.apiKey] });
   for (const line of describeDenials(sandboxEnv.denied)) logger.info(line);
-  const runtimeFactory = createRuntimeFactory({ logger, hostEnv: env, warmEnv: sandboxEnv.env });
+  const runtimeFactory = createRuntimeFactory({
+    logger,
+    hostEnv: env,
+    warmEnv: sandboxEnv.env,
+    // Warm servers are only taken when they match the run's sandbox, network included.
+    warmNetwork: o.network,
+  });
   const abort = new AbortController();
   const stop = () => abort.abort(new ResolverError('cancelled', 'cancelled by a signal'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    // INITIAL_NUM_WARM_SERVERS: started (and waited for) before the run, as the reference's setup() does.
-    await runtimeFactory.setup();
+    // INITIAL_NUM_WARM_SERVERS: started (and waited for) before the run, as the reference's setup() does. The
+    // pool holds local servers only, so a docker run does not start any.
+    if (o.runtime !== 'docker') await runtimeFactory.setup();
     const result = await resolveIssue(
       { github: api, git, runtimeFactory, llm, logger, redactor },
       {
