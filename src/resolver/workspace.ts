@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { shellQuote } from '../core/shell.js';
 import type { Git } from '../git/types.js';
 import type { GitHubApi } from '../github/types.js';
 import type { Runtime } from '../runtime/types.js';
@@ -29,10 +30,6 @@ export function isValidBranchName(name: string): boolean {
     return false;
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
   return !name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock'));
-}
-
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export async function validateTargetBranch(

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { ResolverError } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import { shellQuote } from '../core/shell.js';
 import type { ServerAddress } from './server-process.js';
 import type { CommandResult } from './types.js';
 
@@ -143,11 +144,6 @@ export interface ActionClientOptions {
   defaultActionTimeoutSec?: number;
   /** Seconds execute_action may take beyond the action's timeout before the call fails (default 5). */
   executeSlackSec?: number;
-}
-
-/** Single-quotes a string for bash. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 const SERVER_ACTIONS = new Set(['run', 'run_ipython', 'read', 'write', 'edit']);

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import { shellQuote } from '../core/shell.js';
 import {
   SANDBOX_BIN_DIR,
   SANDBOX_RUN_DIR,
@@ -28,7 +29,7 @@ import {
   type BwrapMount,
 } from './bwrap.js';
 import { MOVED_FROM_FILE, onProcessExit, createOwnedDir, type OwnedDir } from './cleanup.js';
-import { ActionClient, ActionServerError, shellQuote, type RetryPolicy } from './client.js';
+import { ActionClient, ActionServerError, type RetryPolicy } from './client.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import type { CommandResult, Runtime, RuntimeOptions, SandboxNetwork } from './types.js';
 

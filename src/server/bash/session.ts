@@ -20,6 +20,7 @@ import { closeSync, constants, existsSync, mkdirSync, openSync, readSync, writeF
 import path from 'node:path';
 import type { CmdOutputMetadata } from '../../core/events.js';
 import type { Logger } from '../../core/log.js';
+import { shellQuote } from '../../core/shell.js';
 import { cleanOutput, OutputBuffer, truncateMiddle } from './output.js';
 import {
   commandProcesses,
@@ -108,10 +109,6 @@ export function ansiCQuote(text: string): string {
   return out + "'";
 }
 
-function shellSingleQuote(text: string): string {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
-}
-
 // The rc file, as bash source. `%{` stands for bash's `${` (a template literal cannot hold it raw).
 const RC_TEMPLATE = String.raw`# Session rc file of the action-execution server (generated; never the user's ~/.bashrc).
 exec 2>&1
@@ -146,7 +143,7 @@ cd -- @WORKDIR@
 export function rcFile(nonce: string, workingDir: string): string {
   return RC_TEMPLATE.replaceAll('%{', '${')
     .replace('@NONCE@', nonce)
-    .replace('@WORKDIR@', () => shellSingleQuote(workingDir));
+    .replace('@WORKDIR@', () => shellQuote(workingDir));
 }
 
 export function createBashSession(opts: BashSessionOptions): BashSession {
@@ -259,7 +256,7 @@ class PipeBashSession implements BashSession {
     if (!spawned) throw new Error('cannot start bash: is it installed and on PATH?');
 
     const marker = this.nextMarker(60_000);
-    this.writeControl(`source ${shellSingleQuote(rc)}\n__oh_ps1\n`);
+    this.writeControl(`source ${shellQuote(rc)}\n__oh_ps1\n`);
     const m = await marker;
     if (!m) throw new Error(`bash init failed: ${cleanOutput(this.unreported.text()) || 'no prompt marker'}`);
     const initOutput = cleanOutput(this.unreported.text());
@@ -480,7 +477,7 @@ class PipeBashSession implements BashSession {
     this.drainStdin();
     this.cmdStart = markNow();
     this.running = true;
-    const stdin = this.stdinFd !== undefined ? shellSingleQuote(this.fifoPath) : '/dev/null';
+    const stdin = this.stdinFd !== undefined ? shellQuote(this.fifoPath) : '/dev/null';
     this.writeControl(`eval ${ansiCQuote(command)} <${stdin}\n__oh_ps1\n`);
   }
 
@@ -722,7 +719,7 @@ class PipeBashSession implements BashSession {
   async chdir(dir: string): Promise<void> {
     if (this.running) throw new Error('a command is still running in the shell');
     const result = await this.run({
-      command: `cd -- ${shellSingleQuote(dir)}`,
+      command: `cd -- ${shellQuote(dir)}`,
       isInput: false,
       blocking: true,
       hidden: true,
