@@ -1,8 +1,7 @@
 // execute_bash {command, is_input?, timeout?, security_risk?} → a `run` action (runtime.md §5, §7).
 import type { ObservationEvent } from '../../core/events.js';
+import { truncateMiddle } from '../../core/truncate.js';
 import { SECURITY_RISK_PROPERTY, securityRisk, type AgentTool } from './types.js';
-
-export const MAX_OBSERVATION_CHARS = 30_000;
 
 const DESCRIPTION = `Run a bash command in a persistent shell session inside the sandbox.
 * One command at a time: chain several with && or ; instead of separate lines. State (cwd, exported variables) persists between calls.
@@ -11,12 +10,6 @@ const DESCRIPTION = `Run a bash command in a persistent shell session inside the
 * Run long-lived jobs (servers, watchers) in the background with output redirected to a file, e.g. \`python3 app.py > server.log 2>&1 &\`.
 * Avoid \`set -e\` and \`set -o pipefail\` in this shared shell: a failing command would end the session.
 * Long output is truncated in the middle; redirect to a file and search it (grep, head, tail) when you expect a lot.`;
-
-export function truncateMiddle(text: string, max = MAX_OBSERVATION_CHARS): string {
-  if (text.length <= max) return text;
-  const half = Math.floor(max / 2);
-  return `${text.slice(0, half)}\n[... Observation truncated due to length ...]\n${text.slice(text.length - half)}`;
-}
 
 /** prefix + content + suffix, then the working directory, interpreter and exit code (runtime.md §5). */
 export function renderRunObservation(obs: ObservationEvent): string {

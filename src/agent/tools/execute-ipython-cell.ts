@@ -1,6 +1,6 @@
 // execute_ipython_cell {code, security_risk?} → `run_ipython` (runtime.md §7, §12), offered only when the
 // sandbox runs the Jupyter plugin.
-import { truncateMiddle } from './execute-bash.js';
+import { truncateMiddle } from '../../core/truncate.js';
 import { SECURITY_RISK_PROPERTY, securityRisk, type AgentTool } from './types.js';
 
 const DESCRIPTION = `Run Python code in a persistent IPython kernel inside the sandbox.

@@ -1,6 +1,6 @@
 // str_replace_editor → `read` (view, impl_source oh_aci) or `edit` (runtime.md §6.3, §7).
 import type { ObservationEvent } from '../../core/events.js';
-import { truncateMiddle } from './execute-bash.js';
+import { truncateMiddle } from '../../core/truncate.js';
 import { SECURITY_RISK_PROPERTY, securityRisk, type AgentTool } from './types.js';
 
 const COMMANDS = ['view', 'create', 'str_replace', 'insert', 'undo_edit'] as const;

@@ -1,15 +1,5 @@
-// Output handling for the bash session: accumulation with a memory cap, clean-up and the
-// observation-size truncation of runtime.md §5.
-
-export const MAX_CMD_OUTPUT_CHARS = 30_000;
-export const TRUNCATION_MARKER = '\n[... Observation truncated due to length ...]\n';
-
-/** Cuts content over `max` characters in the middle: first half + marker + last half. */
-export function truncateMiddle(content: string, max = MAX_CMD_OUTPUT_CHARS): string {
-  if (content.length <= max) return content;
-  const half = Math.floor(max / 2);
-  return content.slice(0, half) + TRUNCATION_MARKER + content.slice(content.length - half);
-}
+// Output handling for the bash session: accumulation with a memory cap and clean-up (the observation-size
+// truncation of runtime.md §5 is core/truncate.ts).
 
 /**
  * Renders carriage-return overwrites the way a terminal would show the final line (progress bars),

@@ -21,7 +21,8 @@ import path from 'node:path';
 import type { CmdOutputMetadata } from '../../core/events.js';
 import type { Logger } from '../../core/log.js';
 import { shellQuote } from '../../core/shell.js';
-import { cleanOutput, OutputBuffer, truncateMiddle } from './output.js';
+import { truncateMiddle } from '../../core/truncate.js';
+import { cleanOutput, OutputBuffer } from './output.js';
 import {
   commandProcesses,
   listProcesses,
