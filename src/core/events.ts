@@ -89,6 +89,9 @@ export type ActionEvent = EventBase & { timeout?: number } & (
 
 export type ActionType = ActionEvent['action'];
 
+/** The content of the observation a `think` action gets (runtime.md §3: logged, never executed). */
+export const THINK_OBSERVATION_CONTENT = 'Your thought has been logged.';
+
 export interface CmdOutputMetadata {
   exit_code: number;
   pid: number;

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ResolverError } from '../core/errors.js';
-import type { ActionEvent, ObservationEvent } from '../core/events.js';
+import { THINK_OBSERVATION_CONTENT, type ActionEvent, type ObservationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import { shellQuote } from '../core/shell.js';
 import type { ServerAddress } from './server-process.js';
@@ -44,7 +44,7 @@ export const DEFAULT_ACTION_TIMEOUT_SEC = 120;
 /** Grace the HTTP call gets beyond the action's own timeout (runtime.md §3: timeout + 5 s). */
 export const EXECUTE_SLACK_SEC = 5;
 
-export const THINK_RESPONSE = 'Your thought has been logged.';
+export const THINK_RESPONSE = THINK_OBSERVATION_CONTENT;
 
 /** A failed call to the server: an HTTP status with the server's `detail`, or a transport failure. */
 export class ActionServerError extends ResolverError {

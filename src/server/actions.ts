@@ -1,6 +1,6 @@
 // POST /execute_action: validates an action event (runtime.md §4) and executes it.
 import { z } from 'zod';
-import { eventTimestamp, type ActionEvent, type ObservationEvent } from '../core/events.js';
+import { THINK_OBSERVATION_CONTENT, eventTimestamp, type ActionEvent, type ObservationEvent } from '../core/events.js';
 import type { BashSession } from './bash/session.js';
 import type { Editor } from './editor.js';
 import { readFileAction, resolveActionPath, writeFileAction } from './files.js';
@@ -142,7 +142,7 @@ export async function executeAction(
     case 'edit':
       return editAction(parseWith(editArgs, args), ctx);
     case 'think':
-      return observation({ observation: 'think', content: 'Your thought has been logged.', extras: {} });
+      return observation({ observation: 'think', content: THINK_OBSERVATION_CONTENT, extras: {} });
     default: {
       const plugin = ctx.plugins.find((p) => p.actions.includes(type));
       if (plugin) return plugin.run(action as unknown as ActionEvent, ctx.pluginContext);

@@ -1,7 +1,8 @@
 // think {thought}: logged, never executed (runtime.md §3 client rules).
+import { THINK_OBSERVATION_CONTENT } from '../../core/events.js';
 import type { AgentTool } from './types.js';
 
-export const THINK_OBSERVATION = 'Your thought has been logged.';
+export const THINK_OBSERVATION = THINK_OBSERVATION_CONTENT;
 
 export function createThinkTool(): AgentTool {
   return {
