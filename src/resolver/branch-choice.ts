@@ -74,12 +74,13 @@ export async function chooseBranch(
     return { owned: committers.every((c) => c === ours), sha };
   }
 
+  // One check covers every candidate: appending `-tryN` to a valid branch name keeps it valid.
+  try {
+    await deps.git.raw(o.workDir, ['check-ref-format', '--branch', o.baseName]);
+  } catch {
+    throw new ResolverError('git', `Branch name ${o.baseName} does not pass git check-ref-format.`);
+  }
   for (const candidate of branchCandidates(o.baseName)) {
-    try {
-      await deps.git.raw(o.workDir, ['check-ref-format', '--branch', candidate]);
-    } catch {
-      throw new ResolverError('git', `Branch name ${candidate} does not pass git check-ref-format.`);
-    }
     const remote = await deps.api.getBranch(o.pushRepo, candidate);
     if (!remote) return { branch: candidate, lease: '', pull: null, foreignPull };
     if (o.mode === 'new') continue;
