@@ -6,25 +6,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { ResolverError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { parseReadyLine as parseServerReadyLine } from '../server/protocol.js';
 
 export type ServerAddress = { transport: 'tcp'; host: string; port: number } | { transport: 'unix'; path: string };
 
-/** Parses the server's ready line; undefined for any other line. */
+/** Parses the server's ready line (server/protocol.ts owns the format); undefined for any other line. */
 export function parseReadyLine(line: string): ServerAddress | undefined {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null) return undefined;
-  const o = v as Record<string, unknown>;
-  if (o['ready'] !== true) return undefined;
-  if (o['transport'] === 'tcp' && typeof o['host'] === 'string' && typeof o['port'] === 'number') {
-    return { transport: 'tcp', host: o['host'], port: o['port'] };
-  }
-  if (o['transport'] === 'unix' && typeof o['path'] === 'string') return { transport: 'unix', path: o['path'] };
-  return undefined;
+  const ready = parseServerReadyLine(line);
+  if (!ready) return undefined;
+  const { ready: _ready, ...address } = ready;
+  return address;
 }
 
 export interface ServerProcessOptions {
