@@ -6,6 +6,7 @@ import os from 'node:os';
 import { ResolverError } from '../core/errors.js';
 import type { GitHubUrls } from '../github/types.js';
 import { resolveGitHubUrls } from '../github/urls.js';
+import { LLM_DEFAULTS } from '../llm/config.js';
 import type { LlmConfig } from '../llm/types.js';
 import type { RuntimeKind, SandboxNetwork } from '../runtime/types.js';
 import {
@@ -75,11 +76,11 @@ export function readLlmEnvSettings(env: Env): LlmEnvSettings {
   const num = (name: string, fallback: number) =>
     env[name] === undefined || env[name] === '' ? fallback : parseNumberSetting(name, env[name] ?? '', { min: 0 });
   return {
-    numRetries: num('LLM_NUM_RETRIES', 5),
-    retryMinWaitSec: num('LLM_RETRY_MIN_WAIT', 8),
-    retryMaxWaitSec: num('LLM_RETRY_MAX_WAIT', 64),
-    retryMultiplier: num('LLM_RETRY_MULTIPLIER', 8),
-    timeoutSec: num('LLM_TIMEOUT', 300),
+    numRetries: num('LLM_NUM_RETRIES', LLM_DEFAULTS.numRetries),
+    retryMinWaitSec: num('LLM_RETRY_MIN_WAIT', LLM_DEFAULTS.retryMinWaitSec),
+    retryMaxWaitSec: num('LLM_RETRY_MAX_WAIT', LLM_DEFAULTS.retryMaxWaitSec),
+    retryMultiplier: num('LLM_RETRY_MULTIPLIER', LLM_DEFAULTS.retryMultiplier),
+    timeoutSec: num('LLM_TIMEOUT', LLM_DEFAULTS.timeoutSec),
     ...priceOverride(env),
   };
 }
@@ -145,7 +146,7 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
 
   const llmEnv = readLlmEnvSettings(env);
   const llm: LlmConfig = {
-    model: input('llm-model').trim() || 'anthropic/claude-sonnet-4-20250514',
+    model: input('llm-model').trim() || LLM_DEFAULTS.model,
     apiKey: input('llm-api-key'),
     baseUrl: optional('llm-base-url') ?? undefined,
     apiVersion: optional('llm-api-version') ?? undefined,
