@@ -2,8 +2,7 @@
 // cost was known.
 import { emptyUsage } from '../llm/usage.js';
 import type { LlmMetricsSnapshot } from '../core/events.js';
-import type { Completion, TokenUsage } from '../llm/types.js';
-import type { Metrics } from '../resolver/types.js';
+import type { Completion, Metrics, TokenUsage } from '../llm/types.js';
 
 export interface MetricsTracker {
   /** Adds one model call; `agentStep` calls also record their prompt tokens per step. */

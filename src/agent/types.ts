@@ -2,8 +2,7 @@
 import type { ErrorCode } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { Logger } from '../core/log.js';
-import type { LlmClient } from '../llm/types.js';
-import type { Metrics } from '../resolver/types.js';
+import type { LlmClient, Metrics } from '../llm/types.js';
 import type { Runtime } from '../runtime/types.js';
 import type { StopDecision, StopReason } from './stop.js';
 import type { ToolRegistry } from './tools/registry.js';

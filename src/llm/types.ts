@@ -33,6 +33,21 @@ export interface TokenUsage {
   response_id: string;
 }
 
+/** Accumulated cost and token metrics of a run (runtime.md §11), as stored in output.jsonl `metrics`. */
+export interface Metrics {
+  accumulated_cost: number;
+  max_budget_per_task: number | null;
+  accumulated_token_usage: TokenUsage;
+  costs: { model: string; cost: number; timestamp: number }[];
+  response_latencies: { model: string; latency: number; response_id: string }[];
+  token_usages: TokenUsage[];
+  // Ours, appended: iterations run, wall-clock duration, prompt tokens per step.
+  iterations?: number;
+  duration_sec?: number;
+  prompt_tokens_per_step?: number[];
+  cost_known?: boolean;
+}
+
 export interface Completion {
   content: string | null;
   toolCalls: ToolCall[];

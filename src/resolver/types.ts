@@ -2,7 +2,7 @@
 // order written: never rename or reorder, only append.
 import type { ErrorCode } from '../core/errors.js';
 import type { Event } from '../core/events.js';
-import type { TokenUsage } from '../llm/types.js';
+import type { Metrics } from '../llm/types.js';
 
 export type IssueType = 'issue' | 'pr';
 
@@ -26,19 +26,8 @@ export interface IssueRecord {
   base_branch: string | null;
 }
 
-export interface Metrics {
-  accumulated_cost: number;
-  max_budget_per_task: number | null;
-  accumulated_token_usage: TokenUsage;
-  costs: { model: string; cost: number; timestamp: number }[];
-  response_latencies: { model: string; latency: number; response_id: string }[];
-  token_usages: TokenUsage[];
-  // Ours, appended: iterations run, wall-clock duration, prompt tokens per step.
-  iterations?: number;
-  duration_sec?: number;
-  prompt_tokens_per_step?: number[];
-  cost_known?: boolean;
-}
+// The record's `metrics` (runtime.md §11); the agent fills it, so the type lives with the model types.
+export type { Metrics } from '../llm/types.js';
 
 export interface OutputRecord {
   issue: IssueRecord;
