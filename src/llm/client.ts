@@ -10,6 +10,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { ResolverError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { abortableSleep } from '../core/sleep.js';
 import { computeCost, findPrice, PRICES, type Price } from './pricing.js';
 import { resolveEndpoint, shortModelName } from './providers.js';
 import { createReplayClient } from './replay.js';
@@ -41,19 +42,7 @@ export interface LlmDeps {
 }
 
 export const defaultSleep: SleepFn = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted)
-      return reject(new ResolverError('cancelled', 'Cancelled while waiting to retry the model call.'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new ResolverError('cancelled', 'Cancelled while waiting to retry the model call.'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  abortableSleep(ms, signal, () => new ResolverError('cancelled', 'Cancelled while waiting to retry the model call.'));
 
 /** Reasoning models reject an explicit temperature. */
 function acceptsTemperature(modelId: string): boolean {

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { ResolverError } from '../core/errors.js';
 import { THINK_OBSERVATION_CONTENT, type ActionEvent, type ObservationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import { abortableSleep } from '../core/sleep.js';
 import { shellQuote } from '../core/shell.js';
 import type { ServerAddress } from './server-process.js';
 import type { CommandResult } from './types.js';
@@ -100,24 +101,6 @@ function retryAfterMs(header: string | string[] | undefined): number | undefined
   if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
   const date = Date.parse(v);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(cancelled());
-      return;
-    }
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(cancelled());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function cancelled(): ActionServerError {
@@ -219,7 +202,7 @@ export class ActionClient {
           this.#retry.transportMinWaitMs * 2 ** (transportFailures - 1),
         );
         this.#logger.debug(`runtime: ${method} ${path} failed (${(err as Error).message}); retrying in ${wait} ms`);
-        await sleep(wait, opts.signal);
+        await abortableSleep(wait, opts.signal, cancelled);
         continue;
       }
       if (res.status === 429 && ++rateLimited < this.#retry.rateLimitAttempts) {
@@ -229,7 +212,7 @@ export class ActionClient {
           Math.max(this.#retry.rateLimitMinWaitMs, asked ?? this.#retry.rateLimitMinWaitMs * 2 ** (rateLimited - 1)),
         );
         this.#logger.debug(`runtime: ${method} ${path} got 429; retrying in ${wait} ms`);
-        await sleep(wait, opts.signal);
+        await abortableSleep(wait, opts.signal, cancelled);
         continue;
       }
       if (res.status < 200 || res.status >= 300) {
