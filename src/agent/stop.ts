@@ -27,7 +27,7 @@ export type StopPredicate = (ctx: StopContext) => StopDecision | null;
 
 export function finishedStop(): StopPredicate {
   return ({ history }) => {
-    const last = [...history].reverse().find(isAction);
+    const last = history.findLast(isAction);
     return last && last.action === 'finish' ? { reason: 'finished', message: null, wrapUp: false } : null;
   };
 }
