@@ -8,7 +8,7 @@ import {
   parseNumberSetting,
   parseRepo,
   readLlmEnvSettings
-} from "./chunks/chunk-VZ5Q6NVI.js";
+} from "./chunks/chunk-GRGVIBK6.js";
 import "./chunks/chunk-5LVJ7XEU.js";
 import {
   ResolverError,
@@ -33,7 +33,7 @@ import {
   resolveIssue,
   sendPullRequest,
   supportsVision
-} from "./chunks/chunk-RC73WPCG.js";
+} from "./chunks/chunk-WKZJ5HY4.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -77,13 +77,19 @@ async function resolveIssueCommand(o, env, logger) {
   const llm = createLlmClient(o.llm, { logger });
   const sandboxEnv = buildSandboxEnv(env, { secrets: [o.token, o.llm.apiKey] });
   for (const line of describeDenials(sandboxEnv.denied)) logger.info(line);
-  const runtimeFactory = createRuntimeFactory({ logger, hostEnv: env, warmEnv: sandboxEnv.env });
+  const runtimeFactory = createRuntimeFactory({
+    logger,
+    hostEnv: env,
+    warmEnv: sandboxEnv.env,
+    // Warm servers are only taken when they match the run's sandbox, network included.
+    warmNetwork: o.network
+  });
   const abort = new AbortController();
   const stop = () => abort.abort(new ResolverError("cancelled", "cancelled by a signal"));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    await runtimeFactory.setup();
+    if (o.runtime !== "docker") await runtimeFactory.setup();
     const result = await resolveIssue(
       { github: api, git, runtimeFactory, llm, logger, redactor: redactor2 },
       {
@@ -210,7 +216,8 @@ var llmFlags = {
   "llm-api-key": str,
   "llm-base-url": str,
   "llm-api-version": str,
-  "llm-replay": str
+  "llm-replay": str,
+  "native-tool-calling": str
 };
 var resolveIssueFlags = {
   ...githubFlags,
@@ -297,6 +304,10 @@ function llmOptions(f, env, required) {
     baseUrl: s(f["llm-base-url"]) ?? env.LLM_BASE_URL,
     apiVersion: s(f["llm-api-version"]) ?? env.LLM_API_VERSION,
     replayFile: replay,
+    nativeToolCalling: parseBoolSetting(
+      "--native-tool-calling",
+      s(f["native-tool-calling"]) ?? env.LLM_NATIVE_TOOL_CALLING ?? "true"
+    ),
     ...readLlmEnvSettings(env)
   };
 }
@@ -405,6 +416,7 @@ var RESOLVE_ISSUE_USAGE = `openhands-resolver resolve-issue --selected-repo OWNE
   --llm-base-url URL             OpenAI-compatible endpoint (default $LLM_BASE_URL)
   --llm-api-version V            Azure API version
   --llm-replay FILE              answer model calls from a recorded file instead of a model
+  --native-tool-calling BOOL     false: tools in the prompt, calls read from the reply text
   --max-iterations N             default 50
   --max-budget USD               default 4
   --max-runtime-minutes M        default 45
@@ -486,7 +498,7 @@ async function run(argv) {
     case "serve":
       return serveCommand(rest);
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-M7H6MXXQ.js");
+      const { runDemo } = await import("./chunks/demo-UDHF3JYA.js");
       return runDemo(
         createConsoleLogger({ verbose, stream: process.stderr, redact: (t) => redactor.redact(t) }),
         print

@@ -2,15 +2,15 @@ import { createRequire as __ohCreateRequire } from 'node:module'; import { fileU
 import {
   createActionLogger,
   registerSecrets
-} from "./chunks/chunk-Z7PX3OEW.js";
+} from "./chunks/chunk-4RNWEWFS.js";
 import {
   readActionConfig
-} from "./chunks/chunk-VZ5Q6NVI.js";
+} from "./chunks/chunk-GRGVIBK6.js";
 import {
   getState,
   warning
 } from "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-EFVFVLK4.js";
+import "./chunks/chunk-TZFQ7CC2.js";
 import {
   appendRecord,
   applyPatchPolicy,
@@ -29,7 +29,7 @@ import {
   removeCheckpoint,
   writePatchFile,
   writeTrajectory
-} from "./chunks/chunk-RC73WPCG.js";
+} from "./chunks/chunk-WKZJ5HY4.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 

@@ -13483,6 +13483,7 @@ function date4(params) {
 config(en_default());
 
 // src/core/events.ts
+var THINK_OBSERVATION_CONTENT = "Your thought has been logged.";
 function eventTimestamp(date5 = /* @__PURE__ */ new Date()) {
   return date5.toISOString().replace("Z", "").replace(/\.(\d{3})$/, ".$1000");
 }
@@ -14080,7 +14081,7 @@ async function executeAction(body, ctx, opts = {}) {
     case "edit":
       return editAction(parseWith(editArgs, args), ctx);
     case "think":
-      return observation({ observation: "think", content: "Your thought has been logged.", extras: {} });
+      return observation({ observation: "think", content: THINK_OBSERVATION_CONTENT, extras: {} });
     default: {
       const plugin = ctx.plugins.find((p) => p.actions.includes(type));
       if (plugin) return plugin.run(action, ctx.pluginContext);
@@ -14192,14 +14193,21 @@ import { randomBytes } from "node:crypto";
 import { closeSync, constants, existsSync as existsSync3, mkdirSync as mkdirSync3, openSync, readSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
 import path4 from "node:path";
 
-// src/server/bash/output.ts
-var MAX_CMD_OUTPUT_CHARS = 3e4;
-var TRUNCATION_MARKER = "\n[... Observation truncated due to length ...]\n";
-function truncateMiddle(content, max2 = MAX_CMD_OUTPUT_CHARS) {
-  if (content.length <= max2) return content;
-  const half = Math.floor(max2 / 2);
-  return content.slice(0, half) + TRUNCATION_MARKER + content.slice(content.length - half);
+// src/core/shell.ts
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+// src/core/truncate.ts
+var MAX_OBSERVATION_CHARS = 3e4;
+var TRUNCATION_MARKER = "\n[... Observation truncated due to length ...]\n";
+function truncateMiddle(text, max2 = MAX_OBSERVATION_CHARS) {
+  if (text.length <= max2) return text;
+  const half = Math.floor(max2 / 2);
+  return text.slice(0, half) + TRUNCATION_MARKER + text.slice(text.length - half);
+}
+
+// src/server/bash/output.ts
 function cleanOutput(raw) {
   let text = raw.replace(/\r+\n/g, "\n");
   if (text.includes("\r")) {
@@ -14649,9 +14657,6 @@ function ansiCQuote(text) {
   }
   return out + "'";
 }
-function shellSingleQuote(text) {
-  return "'" + text.replace(/'/g, "'\\''") + "'";
-}
 var RC_TEMPLATE = String.raw`# Session rc file of the action-execution server (generated; never the user's ~/.bashrc).
 exec 2>&1
 set -m
@@ -14682,7 +14687,7 @@ __oh_ps1() {
 cd -- @WORKDIR@
 `;
 function rcFile(nonce, workingDir) {
-  return RC_TEMPLATE.replaceAll("%{", "${").replace("@NONCE@", nonce).replace("@WORKDIR@", () => shellSingleQuote(workingDir));
+  return RC_TEMPLATE.replaceAll("%{", "${").replace("@NONCE@", nonce).replace("@WORKDIR@", () => shellQuote(workingDir));
 }
 function createBashSession(opts) {
   return new PipeBashSession(opts);
@@ -14784,7 +14789,7 @@ var PipeBashSession = class {
     });
     if (!spawned) throw new Error("cannot start bash: is it installed and on PATH?");
     const marker = this.nextMarker(6e4);
-    this.writeControl(`source ${shellSingleQuote(rc)}
+    this.writeControl(`source ${shellQuote(rc)}
 __oh_ps1
 `);
     const m = await marker;
@@ -14977,7 +14982,7 @@ __oh_ps1
     this.drainStdin();
     this.cmdStart = markNow();
     this.running = true;
-    const stdin = this.stdinFd !== void 0 ? shellSingleQuote(this.fifoPath) : "/dev/null";
+    const stdin = this.stdinFd !== void 0 ? shellQuote(this.fifoPath) : "/dev/null";
     this.writeControl(`eval ${ansiCQuote(command)} <${stdin}
 __oh_ps1
 `);
@@ -15202,7 +15207,7 @@ __oh_ps1
   async chdir(dir) {
     if (this.running) throw new Error("a command is still running in the shell");
     const result = await this.run({
-      command: `cd -- ${shellSingleQuote(dir)}`,
+      command: `cd -- ${shellQuote(dir)}`,
       isInput: false,
       blocking: true,
       hidden: true,

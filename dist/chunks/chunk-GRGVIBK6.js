@@ -5,7 +5,7 @@ import {
 import {
   ResolverError,
   resolveGitHubUrls
-} from "./chunk-RC73WPCG.js";
+} from "./chunk-WKZJ5HY4.js";
 
 // src/action/inputs.ts
 function parseIntSetting(name, raw, opts = {}) {
@@ -56,14 +56,44 @@ function parseList(raw) {
 // src/action/config.ts
 import path from "node:path";
 import os from "node:os";
+
+// src/llm/config.ts
+var LLM_DEFAULTS = {
+  model: "anthropic/claude-sonnet-4-20250514",
+  numRetries: 5,
+  retryMinWaitSec: 8,
+  retryMaxWaitSec: 64,
+  retryMultiplier: 8,
+  timeoutSec: 300
+};
+
+// src/action/config.ts
 function readLlmEnvSettings(env) {
   const num = (name, fallback) => env[name] === void 0 || env[name] === "" ? fallback : parseNumberSetting(name, env[name] ?? "", { min: 0 });
   return {
-    numRetries: num("LLM_NUM_RETRIES", 5),
-    retryMinWaitSec: num("LLM_RETRY_MIN_WAIT", 8),
-    retryMaxWaitSec: num("LLM_RETRY_MAX_WAIT", 64),
-    retryMultiplier: num("LLM_RETRY_MULTIPLIER", 8),
-    timeoutSec: num("LLM_TIMEOUT", 300)
+    numRetries: num("LLM_NUM_RETRIES", LLM_DEFAULTS.numRetries),
+    retryMinWaitSec: num("LLM_RETRY_MIN_WAIT", LLM_DEFAULTS.retryMinWaitSec),
+    retryMaxWaitSec: num("LLM_RETRY_MAX_WAIT", LLM_DEFAULTS.retryMaxWaitSec),
+    retryMultiplier: num("LLM_RETRY_MULTIPLIER", LLM_DEFAULTS.retryMultiplier),
+    timeoutSec: num("LLM_TIMEOUT", LLM_DEFAULTS.timeoutSec),
+    ...priceOverride(env)
+  };
+}
+function priceOverride(env) {
+  const input = env.LLM_INPUT_COST_PER_TOKEN;
+  const output = env.LLM_OUTPUT_COST_PER_TOKEN;
+  if (!input && !output) return {};
+  if (!input || !output)
+    throw new ResolverError(
+      "config",
+      "Set both LLM_INPUT_COST_PER_TOKEN and LLM_OUTPUT_COST_PER_TOKEN (USD per token), or neither."
+    );
+  const perM = (name, v) => parseNumberSetting(name, v, { min: 0 }) * 1e6;
+  return {
+    price: {
+      inputPerMTok: perM("LLM_INPUT_COST_PER_TOKEN", input),
+      outputPerMTok: perM("LLM_OUTPUT_COST_PER_TOKEN", output)
+    }
   };
 }
 function urlsFromEnv(env) {
@@ -102,10 +132,11 @@ function readActionConfig(env = process.env) {
     );
   const llmEnv = readLlmEnvSettings(env);
   const llm = {
-    model: input("llm-model").trim() || "anthropic/claude-sonnet-4-20250514",
+    model: input("llm-model").trim() || LLM_DEFAULTS.model,
     apiKey: input("llm-api-key"),
     baseUrl: optional("llm-base-url") ?? void 0,
     apiVersion: optional("llm-api-version") ?? void 0,
+    nativeToolCalling: parseBoolSetting("native-tool-calling", input("native-tool-calling") || "true"),
     ...llmEnv
   };
   const dispatchNumber = optional("issue-number");

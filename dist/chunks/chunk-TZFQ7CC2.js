@@ -29,7 +29,7 @@ import {
   successBody,
   supportsVision,
   webUrls
-} from "./chunk-RC73WPCG.js";
+} from "./chunk-WKZJ5HY4.js";
 import {
   __export
 } from "./chunk-2BAW3GFJ.js";

@@ -23059,6 +23059,25 @@ function isUndiciDispatcherVersionMismatchError(error) {
   return false;
 }
 
+// src/core/sleep.ts
+function abortableSleep(ms, signal, onAbort) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(onAbort());
+      return;
+    }
+    const abort = () => {
+      clearTimeout(t);
+      reject(onAbort());
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}
+
 // src/llm/providers.ts
 var PROVIDERS = {
   openai: { baseUrl: "https://api.openai.com/v1" },
@@ -23498,19 +23517,7 @@ function parseTextToolCalls(text, tools, nextId) {
 }
 
 // src/llm/client.ts
-var defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
-  if (signal?.aborted)
-    return reject(new ResolverError("cancelled", "Cancelled while waiting to retry the model call."));
-  const t = setTimeout(() => {
-    signal?.removeEventListener("abort", onAbort);
-    resolve();
-  }, ms);
-  const onAbort = () => {
-    clearTimeout(t);
-    reject(new ResolverError("cancelled", "Cancelled while waiting to retry the model call."));
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
-});
+var defaultSleep = (ms, signal) => abortableSleep(ms, signal, () => new ResolverError("cancelled", "Cancelled while waiting to retry the model call."));
 function acceptsTemperature(modelId) {
   return !/^(o1|o3|o4|gpt-5)/.test(shortModelName(modelId));
 }
@@ -23556,7 +23563,7 @@ function createLlmClient(config, deps) {
 }
 function createOpenAiClient(config, deps) {
   const endpoint = resolveEndpoint(config);
-  const sleep3 = deps.sleep ?? defaultSleep;
+  const sleep2 = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const price = config.price ?? findPrice(endpoint.model, { ...PRICES, ...deps.prices });
@@ -23653,7 +23660,7 @@ function createOpenAiClient(config, deps) {
           deps.logger.warn(
             `LLM call to ${shortModelName(config.model)} failed${c3.status ? ` (HTTP ${c3.status})` : ""}: ${withoutSentenceEnd(c3.message)}; retry ${attempt} of ${policy.numRetries} in ${waitSec.toFixed(1)} s.`
           );
-          await sleep3(waitSec * 1e3, req.signal);
+          await sleep2(waitSec * 1e3, req.signal);
         }
       }
     }
@@ -24032,6 +24039,25 @@ import { createInterface as createInterface2 } from "node:readline";
 // src/runtime/client.ts
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+
+// src/core/events.ts
+var THINK_OBSERVATION_CONTENT = "Your thought has been logged.";
+function isAction(e) {
+  return "action" in e;
+}
+function isObservation(e) {
+  return "observation" in e;
+}
+function eventTimestamp(date = /* @__PURE__ */ new Date()) {
+  return date.toISOString().replace("Z", "").replace(/\.(\d{3})$/, ".$1000");
+}
+
+// src/core/shell.ts
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/runtime/client.ts
 var DEFAULT_RETRY = {
   transportAttempts: 5,
   transportMinWaitMs: 25,
@@ -24048,7 +24074,7 @@ var CALL_TIMEOUT_MS = {
 };
 var DEFAULT_ACTION_TIMEOUT_SEC = 120;
 var EXECUTE_SLACK_SEC = 5;
-var THINK_RESPONSE = "Your thought has been logged.";
+var THINK_RESPONSE = THINK_OBSERVATION_CONTENT;
 var ActionServerError = class extends ResolverError {
   /** HTTP status; undefined when no answer came (transport error or timeout). */
   status;
@@ -24091,31 +24117,11 @@ function retryAfterMs(header) {
   const date = Date.parse(v);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
 }
-function sleep2(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(cancelled());
-      return;
-    }
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(cancelled());
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 function cancelled() {
   return new ActionServerError("the request to the action-execution server was cancelled", {
     detail: "cancelled",
     code: "cancelled"
   });
-}
-function shellQuote(s) {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 var SERVER_ACTIONS = /* @__PURE__ */ new Set(["run", "run_ipython", "read", "write", "edit"]);
 var NON_RUNNABLE = /* @__PURE__ */ new Set([
@@ -24185,7 +24191,7 @@ var ActionClient = class {
           this.#retry.transportMinWaitMs * 2 ** (transportFailures - 1)
         );
         this.#logger.debug(`runtime: ${method} ${path18} failed (${err.message}); retrying in ${wait} ms`);
-        await sleep2(wait, opts.signal);
+        await abortableSleep(wait, opts.signal, cancelled);
         continue;
       }
       if (res.status === 429 && ++rateLimited < this.#retry.rateLimitAttempts) {
@@ -24195,7 +24201,7 @@ var ActionClient = class {
           Math.max(this.#retry.rateLimitMinWaitMs, asked ?? this.#retry.rateLimitMinWaitMs * 2 ** (rateLimited - 1))
         );
         this.#logger.debug(`runtime: ${method} ${path18} got 429; retrying in ${wait} ms`);
-        await sleep2(wait, opts.signal);
+        await abortableSleep(wait, opts.signal, cancelled);
         continue;
       }
       if (res.status < 200 || res.status >= 300) {
@@ -24400,21 +24406,31 @@ import path11 from "node:path";
 // src/runtime/server-process.ts
 import { spawn as spawn3 } from "node:child_process";
 import { createInterface } from "node:readline";
+
+// src/server/protocol.ts
 function parseReadyLine(line) {
-  let v;
+  let data;
   try {
-    v = JSON.parse(line);
+    data = JSON.parse(line);
   } catch {
     return void 0;
   }
-  if (typeof v !== "object" || v === null) return void 0;
-  const o2 = v;
-  if (o2["ready"] !== true) return void 0;
-  if (o2["transport"] === "tcp" && typeof o2["host"] === "string" && typeof o2["port"] === "number") {
-    return { transport: "tcp", host: o2["host"], port: o2["port"] };
+  if (typeof data !== "object" || data === null) return void 0;
+  const d = data;
+  if (d.ready !== true) return void 0;
+  if (d.transport === "tcp" && typeof d.host === "string" && typeof d.port === "number") {
+    return { ready: true, transport: "tcp", host: d.host, port: d.port };
   }
-  if (o2["transport"] === "unix" && typeof o2["path"] === "string") return { transport: "unix", path: o2["path"] };
+  if (d.transport === "unix" && typeof d.path === "string") return { ready: true, transport: "unix", path: d.path };
   return void 0;
+}
+
+// src/runtime/server-process.ts
+function parseReadyLine2(line) {
+  const ready = parseReadyLine(line);
+  if (!ready) return void 0;
+  const { ready: _ready, ...address } = ready;
+  return address;
 }
 var live = /* @__PURE__ */ new Set();
 var exitHookInstalled = false;
@@ -24491,7 +24507,7 @@ ${hint}` : ""}`;
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     stdoutLines.on("line", (line) => {
       if (!settled) {
-        const addr = parseReadyLine(line);
+        const addr = parseReadyLine2(line);
         if (addr) {
           finish(void 0, opts.mapAddress ? opts.mapAddress(addr) : addr);
           return;
@@ -25206,7 +25222,7 @@ async function createDockerRuntime(opts, cfg) {
       const lines = createInterface2({ input: stdout });
       let done = false;
       lines.on("line", (line) => {
-        const addr = done ? void 0 : parseReadyLine(line);
+        const addr = done ? void 0 : parseReadyLine2(line);
         if (addr?.transport === "unix") {
           done = true;
           resolve(addr.path);
@@ -25820,9 +25836,6 @@ function isValidBranchName(name) {
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
   return !name.split("/").some((c3) => c3.startsWith(".") || c3.endsWith(".lock"));
 }
-function shellQuote2(s) {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 async function validateTargetBranch(github, r, branch) {
   if (!isValidBranchName(branch))
     throw new ResolverError("config", `Invalid target branch name: ${JSON.stringify(branch)}`);
@@ -25932,7 +25945,7 @@ async function mustRun(runtime, command, failure, timeoutSec = 120, signal) {
 }
 async function initSandbox(runtime, opts) {
   const ws = runtime.workspacePath;
-  await mustRun(runtime, `cd ${shellQuote2(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
+  await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
   await mustRun(
     runtime,
     `git config --global core.pager ""`,
@@ -25945,7 +25958,7 @@ async function initSandbox(runtime, opts) {
     const hostFile = path16.join(opts.workspaceHostDir, ".git", name);
     await writeFile4(hostFile, opts.setupScript, { mode: 420 });
     try {
-      const r = await runtime.run(`source ${shellQuote2(`${ws}/.git/${name}`)}`, {
+      const r = await runtime.run(`source ${shellQuote(`${ws}/.git/${name}`)}`, {
         timeoutSec: opts.setupTimeoutSec ?? SETUP_TIMEOUT_SEC,
         signal: opts.signal
       });
@@ -25958,11 +25971,11 @@ ${r.output.trim().slice(-2e3)}`
     } finally {
       await rm4(hostFile, { force: true });
     }
-    await mustRun(runtime, `cd ${shellQuote2(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
+    await mustRun(runtime, `cd ${shellQuote(ws)}`, `Failed to change directory to ${ws}.`, 120, opts.signal);
   }
 }
 async function sandboxPatch(runtime, opts) {
-  const ws = shellQuote2(runtime.workspacePath);
+  const ws = shellQuote(runtime.workspacePath);
   await mustRun(runtime, `cd ${ws}`, `Failed to change directory to ${runtime.workspacePath}.`);
   await mustRun(runtime, `git config --global core.pager ""`, "Failed to set the git pager in the sandbox");
   await mustRun(
@@ -25972,15 +25985,15 @@ async function sandboxPatch(runtime, opts) {
   );
   await mustRun(runtime, "git add -A", "Failed to stage the changes in the sandbox", 600);
   const attempts = opts.attempts ?? 5;
-  const sleep3 = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const sleep2 = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const r = await runtime.run(`git diff --no-color --cached --binary ${shellQuote2(opts.baseCommit)} 2>/dev/null`, {
+    const r = await runtime.run(`git diff --no-color --cached --binary ${shellQuote(opts.baseCommit)} 2>/dev/null`, {
       timeoutSec: 600 + 100 * attempt,
       signal: opts.signal
     });
     if (r.exitCode === 0) return r.output.trim();
     opts.logger.warn(`git diff in the sandbox failed (attempt ${attempt} of ${attempts}, exit ${r.exitCode}).`);
-    if (attempt < attempts) await sleep3(1e4);
+    if (attempt < attempts) await sleep2(1e4);
   }
   return null;
 }
@@ -26016,17 +26029,6 @@ async function hostPatch(git, opts) {
 // src/resolver/resolve-issue.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
 import { mkdir as mkdir5 } from "node:fs/promises";
-
-// src/core/events.ts
-function isAction(e) {
-  return "action" in e;
-}
-function isObservation(e) {
-  return "observation" in e;
-}
-function eventTimestamp(date = /* @__PURE__ */ new Date()) {
-  return date.toISOString().replace("Z", "").replace(/\.(\d{3})$/, ".$1000");
-}
 
 // src/agent/messages.ts
 function modelResponseJson(c3) {
@@ -26342,7 +26344,7 @@ function detectStuck(history, opts = {}) {
 // src/agent/stop.ts
 function finishedStop() {
   return ({ history }) => {
-    const last = [...history].reverse().find(isAction);
+    const last = history.findLast(isAction);
     return last && last.action === "finish" ? { reason: "finished", message: null, wrapUp: false } : null;
   };
 }
@@ -26811,6 +26813,15 @@ function errorObservation(content, meta) {
   };
 }
 
+// src/core/truncate.ts
+var MAX_OBSERVATION_CHARS = 3e4;
+var TRUNCATION_MARKER = "\n[... Observation truncated due to length ...]\n";
+function truncateMiddle(text, max = MAX_OBSERVATION_CHARS) {
+  if (text.length <= max) return text;
+  const half = Math.floor(max / 2);
+  return text.slice(0, half) + TRUNCATION_MARKER + text.slice(text.length - half);
+}
+
 // src/agent/tools/types.ts
 function securityRisk(v) {
   if (v === "LOW") return 0;
@@ -26825,7 +26836,6 @@ var SECURITY_RISK_PROPERTY = {
 };
 
 // src/agent/tools/execute-bash.ts
-var MAX_OBSERVATION_CHARS = 3e4;
 var DESCRIPTION = `Run a bash command in a persistent shell session inside the sandbox.
 * One command at a time: chain several with && or ; instead of separate lines. State (cwd, exported variables) persists between calls.
 * Soft timeout: a command that prints nothing new for 10 seconds hands control back with exit code -1 while it keeps running. Then send an empty command to wait for more output, send input with is_input=true, or interrupt it with is_input=true and command C-c (also C-d, C-z).
@@ -26833,13 +26843,6 @@ var DESCRIPTION = `Run a bash command in a persistent shell session inside the s
 * Run long-lived jobs (servers, watchers) in the background with output redirected to a file, e.g. \`python3 app.py > server.log 2>&1 &\`.
 * Avoid \`set -e\` and \`set -o pipefail\` in this shared shell: a failing command would end the session.
 * Long output is truncated in the middle; redirect to a file and search it (grep, head, tail) when you expect a lot.`;
-function truncateMiddle(text, max = MAX_OBSERVATION_CHARS) {
-  if (text.length <= max) return text;
-  const half = Math.floor(max / 2);
-  return `${text.slice(0, half)}
-[... Observation truncated due to length ...]
-${text.slice(text.length - half)}`;
-}
 function renderRunObservation(obs) {
   if (obs.observation !== "run") return obs.content;
   const md = obs.extras.metadata;
@@ -27148,7 +27151,7 @@ Invalid insert_line value: '${String(args.insert_line)}'. Expected an integer.`
 }
 
 // src/agent/tools/think.ts
-var THINK_OBSERVATION = "Your thought has been logged.";
+var THINK_OBSERVATION = THINK_OBSERVATION_CONTENT;
 function createThinkTool() {
   return {
     spec: {
@@ -28256,12 +28259,12 @@ async function chooseBranch(deps, o2) {
     const ours = `${o2.identity.name}\0${o2.identity.email}`;
     return { owned: committers.every((c3) => c3 === ours), sha };
   }
+  try {
+    await deps.git.raw(o2.workDir, ["check-ref-format", "--branch", o2.baseName]);
+  } catch {
+    throw new ResolverError("git", `Branch name ${o2.baseName} does not pass git check-ref-format.`);
+  }
   for (const candidate of branchCandidates(o2.baseName)) {
-    try {
-      await deps.git.raw(o2.workDir, ["check-ref-format", "--branch", candidate]);
-    } catch {
-      throw new ResolverError("git", `Branch name ${candidate} does not pass git check-ref-format.`);
-    }
     const remote = await deps.api.getBranch(o2.pushRepo, candidate);
     if (!remote) return { branch: candidate, lease: "", pull: null, foreignPull };
     if (o2.mode === "new") continue;

@@ -1,7 +1,7 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   readActionConfig
-} from "./chunk-VZ5Q6NVI.js";
+} from "./chunk-GRGVIBK6.js";
 import {
   debug,
   error,
@@ -16,12 +16,12 @@ import {
 } from "./chunk-5LVJ7XEU.js";
 import {
   runJob
-} from "./chunk-EFVFVLK4.js";
+} from "./chunk-TZFQ7CC2.js";
 import {
   ResolverError,
   createRedactor,
   errorMessage
-} from "./chunk-RC73WPCG.js";
+} from "./chunk-WKZJ5HY4.js";
 
 // src/action/logger.ts
 import { randomUUID } from "node:crypto";
