@@ -170,7 +170,7 @@ describe('filterListing', () => {
 });
 
 describe('isSafeZipEntry', () => {
-  const dest = '/work/dest';
+  const dest = '/srv/dest';
   it.each([
     ['file.txt', true],
     ['dir/', true],
