@@ -5,8 +5,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { ResolverError } from '../core/errors.js';
 import type { GitHubUrls } from '../github/types.js';
-import { resolveGitHubUrls } from '../github/urls.js';
-import { LLM_DEFAULTS } from '../llm/config.js';
+import { urlsFromEnv } from '../github/urls.js';
+import { LLM_DEFAULTS, llmSettingsFrom } from '../llm/config.js';
 import type { LlmConfig } from '../llm/types.js';
 import type { RuntimeKind, SandboxNetwork } from '../runtime/types.js';
 import {
@@ -17,19 +17,9 @@ import {
   parseList,
   parseNumberSetting,
   parseRepo,
-} from './inputs.js';
+} from '../core/settings.js';
 
 export type PrType = 'draft' | 'ready' | 'branch';
-
-export interface LlmEnvSettings {
-  numRetries: number;
-  retryMinWaitSec: number;
-  retryMaxWaitSec: number;
-  retryMultiplier: number;
-  timeoutSec: number;
-  /** LLM_INPUT_COST_PER_TOKEN / LLM_OUTPUT_COST_PER_TOKEN (USD per token, as the reference names them). */
-  price?: LlmConfig['price'];
-}
 
 export interface ActionConfig {
   token: string;
@@ -72,47 +62,6 @@ export interface ActionConfig {
 
 type Env = Record<string, string | undefined>;
 
-export function readLlmEnvSettings(env: Env): LlmEnvSettings {
-  const num = (name: string, fallback: number) =>
-    env[name] === undefined || env[name] === '' ? fallback : parseNumberSetting(name, env[name] ?? '', { min: 0 });
-  return {
-    numRetries: num('LLM_NUM_RETRIES', LLM_DEFAULTS.numRetries),
-    retryMinWaitSec: num('LLM_RETRY_MIN_WAIT', LLM_DEFAULTS.retryMinWaitSec),
-    retryMaxWaitSec: num('LLM_RETRY_MAX_WAIT', LLM_DEFAULTS.retryMaxWaitSec),
-    retryMultiplier: num('LLM_RETRY_MULTIPLIER', LLM_DEFAULTS.retryMultiplier),
-    timeoutSec: num('LLM_TIMEOUT', LLM_DEFAULTS.timeoutSec),
-    ...priceOverride(env),
-  };
-}
-
-/** A per-token price for a model the built-in table lacks (or prices differently); both halves are needed. */
-function priceOverride(env: Env): { price?: LlmConfig['price'] } {
-  const input = env.LLM_INPUT_COST_PER_TOKEN;
-  const output = env.LLM_OUTPUT_COST_PER_TOKEN;
-  if (!input && !output) return {};
-  if (!input || !output)
-    throw new ResolverError(
-      'config',
-      'Set both LLM_INPUT_COST_PER_TOKEN and LLM_OUTPUT_COST_PER_TOKEN (USD per token), or neither.',
-    );
-  const perM = (name: string, v: string) => parseNumberSetting(name, v, { min: 0 }) * 1_000_000;
-  return {
-    price: {
-      inputPerMTok: perM('LLM_INPUT_COST_PER_TOKEN', input),
-      outputPerMTok: perM('LLM_OUTPUT_COST_PER_TOKEN', output),
-    },
-  };
-}
-
-/** DESIGN.md §8.2: GITHUB_API_URL / GITHUB_GRAPHQL_URL / GITHUB_SERVER_URL > github.com, each derived from the others. */
-export function urlsFromEnv(env: Env): GitHubUrls {
-  return resolveGitHubUrls({
-    apiUrl: env.GITHUB_API_URL,
-    graphqlUrl: env.GITHUB_GRAPHQL_URL,
-    serverUrl: env.GITHUB_SERVER_URL,
-  });
-}
-
 export function readActionConfig(env: Env = process.env): ActionConfig {
   const input = (name: string) => core.getInput(name);
   const optional = (name: string) => {
@@ -144,7 +93,7 @@ export function readActionConfig(env: Env = process.env): ActionConfig {
       "Input 'allowed-bots' lists exact bot logins; wildcards like '*' are not allowed.",
     );
 
-  const llmEnv = readLlmEnvSettings(env);
+  const llmEnv = llmSettingsFrom(env);
   const llm: LlmConfig = {
     model: input('llm-model').trim() || LLM_DEFAULTS.model,
     apiKey: input('llm-api-key'),

@@ -1,7 +1,7 @@
 // Flag parsing for the CLI subcommands: the reference's flag names (spec/resolver.md §5, §12, §15),
 // env fallbacks, and one typed options object per command. The only CLI code that reads process.env.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readLlmEnvSettings } from '../action/config.js';
+import { llmSettingsFrom } from '../llm/config.js';
 import { resolveGitHubUrls } from '../github/urls.js';
 import {
   parseBoolSetting,
@@ -10,7 +10,7 @@ import {
   parseIntSetting,
   parseNumberSetting,
   parseRepo,
-} from '../action/inputs.js';
+} from '../core/settings.js';
 import { ResolverError } from '../core/errors.js';
 import type { GitHubUrls } from '../github/types.js';
 import type { LlmConfig } from '../llm/types.js';
@@ -138,7 +138,7 @@ export function llmOptions(
       '--native-tool-calling',
       s(f['native-tool-calling']) ?? env.LLM_NATIVE_TOOL_CALLING ?? 'true',
     ),
-    ...readLlmEnvSettings(env),
+    ...llmSettingsFrom(env),
   };
 }
 

@@ -3,7 +3,7 @@
 import { createConsoleLogger } from '../core/log.js';
 import { createRedactor } from '../core/redact.js';
 import { errorMessage, ResolverError } from '../core/errors.js';
-import { parseIntSetting } from '../action/inputs.js';
+import { parseIntSetting } from '../core/settings.js';
 import { resolveIssueCommand, sendPullRequestCommand, serveCommand, visualizeCommand } from './commands.js';
 import { parseFlags, resolveIssueOptions, sendPullRequestOptions } from './flags.js';
 import { RESOLVE_ISSUE_USAGE, SEND_PULL_REQUEST_USAGE, USAGE } from './usage.js';

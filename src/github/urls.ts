@@ -78,6 +78,15 @@ export function resolveGitHubUrls(src: UrlSources = {}): GitHubUrls {
   };
 }
 
+/** The runner's GITHUB_API_URL / GITHUB_GRAPHQL_URL / GITHUB_SERVER_URL, each derivable from the others. */
+export function urlsFromEnv(env: Readonly<Record<string, string | undefined>>): GitHubUrls {
+  return resolveGitHubUrls({
+    apiUrl: env.GITHUB_API_URL,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    serverUrl: env.GITHUB_SERVER_URL,
+  });
+}
+
 /** Web links built from the server URL. */
 export const webUrls = {
   compare: (u: GitHubUrls, owner: string, repo: string, branch: string) =>

@@ -29,14 +29,36 @@ function num(
   return n;
 }
 
-/**
- * `vars` holds LLM_MODEL, LLM_API_KEY, LLM_BASE_URL, LLM_API_VERSION, LLM_NUM_RETRIES, LLM_RETRY_MIN_WAIT,
- * LLM_RETRY_MAX_WAIT, LLM_RETRY_MULTIPLIER, LLM_TIMEOUT (flags already merged over the environment).
- */
-export function llmConfigFrom(
-  vars: Readonly<Record<string, string | undefined>>,
-  extra: Partial<LlmConfig> = {},
-): LlmConfig {
+/** The LLM_* tuning settings of resolver.md §16, plus a per-token price override. */
+export interface LlmSettings {
+  numRetries: number;
+  retryMinWaitSec: number;
+  retryMaxWaitSec: number;
+  retryMultiplier: number;
+  timeoutSec: number;
+  price?: LlmConfig['price'];
+}
+
+/** LLM_INPUT_COST_PER_TOKEN / LLM_OUTPUT_COST_PER_TOKEN (USD per token, as the reference names them). */
+function priceOverride(vars: Readonly<Record<string, string | undefined>>): Pick<LlmSettings, 'price'> {
+  const input = vars.LLM_INPUT_COST_PER_TOKEN;
+  const output = vars.LLM_OUTPUT_COST_PER_TOKEN;
+  if (!input && !output) return {};
+  if (!input || !output)
+    throw new ResolverError(
+      'config',
+      'Set both LLM_INPUT_COST_PER_TOKEN and LLM_OUTPUT_COST_PER_TOKEN (USD per token), or neither.',
+    );
+  return {
+    price: {
+      inputPerMTok: num('LLM_INPUT_COST_PER_TOKEN', input, 0) * 1_000_000,
+      outputPerMTok: num('LLM_OUTPUT_COST_PER_TOKEN', output, 0) * 1_000_000,
+    },
+  };
+}
+
+/** Reads LLM_NUM_RETRIES, LLM_RETRY_MIN_WAIT, LLM_RETRY_MAX_WAIT, LLM_RETRY_MULTIPLIER, LLM_TIMEOUT and the price. */
+export function llmSettingsFrom(vars: Readonly<Record<string, string | undefined>>): LlmSettings {
   const minWait = num('LLM_RETRY_MIN_WAIT', vars.LLM_RETRY_MIN_WAIT, LLM_DEFAULTS.retryMinWaitSec);
   const maxWait = num('LLM_RETRY_MAX_WAIT', vars.LLM_RETRY_MAX_WAIT, LLM_DEFAULTS.retryMaxWaitSec);
   if (maxWait < minWait)
@@ -45,15 +67,29 @@ export function llmConfigFrom(
       `LLM_RETRY_MAX_WAIT (${maxWait}) must not be below LLM_RETRY_MIN_WAIT (${minWait}).`,
     );
   return {
-    model: vars.LLM_MODEL?.trim() || LLM_DEFAULTS.model,
-    apiKey: vars.LLM_API_KEY || undefined,
-    baseUrl: vars.LLM_BASE_URL?.trim() || undefined,
-    apiVersion: vars.LLM_API_VERSION?.trim() || undefined,
     numRetries: num('LLM_NUM_RETRIES', vars.LLM_NUM_RETRIES, LLM_DEFAULTS.numRetries, { integer: true }),
     retryMinWaitSec: minWait,
     retryMaxWaitSec: maxWait,
     retryMultiplier: num('LLM_RETRY_MULTIPLIER', vars.LLM_RETRY_MULTIPLIER, LLM_DEFAULTS.retryMultiplier),
     timeoutSec: num('LLM_TIMEOUT', vars.LLM_TIMEOUT, LLM_DEFAULTS.timeoutSec, { min: 1 }),
+    ...priceOverride(vars),
+  };
+}
+
+/**
+ * `vars` holds LLM_MODEL, LLM_API_KEY, LLM_BASE_URL, LLM_API_VERSION and the settings of llmSettingsFrom
+ * (flags already merged over the environment).
+ */
+export function llmConfigFrom(
+  vars: Readonly<Record<string, string | undefined>>,
+  extra: Partial<LlmConfig> = {},
+): LlmConfig {
+  return {
+    model: vars.LLM_MODEL?.trim() || LLM_DEFAULTS.model,
+    apiKey: vars.LLM_API_KEY || undefined,
+    baseUrl: vars.LLM_BASE_URL?.trim() || undefined,
+    apiVersion: vars.LLM_API_VERSION?.trim() || undefined,
+    ...llmSettingsFrom(vars),
     ...extra,
   };
 }

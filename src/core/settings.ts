@@ -1,5 +1,6 @@
-// Small validators for Actions inputs and CLI flags: each error names the input and what to change.
-import { ResolverError } from '../core/errors.js';
+// Parsers for settings from action inputs, CLI flags and environment variables: each error names the
+// setting and what to change.
+import { ResolverError } from './errors.js';
 
 export function parseIntSetting(name: string, raw: string, opts: { min?: number; max?: number } = {}): number {
   const value = raw.trim();
