@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
+  llmSettingsFrom,
   parseBoolSetting,
   parseCommentId,
   parseEnumSetting,
   parseIntSetting,
   parseNumberSetting,
-  parseRepo,
-  readLlmEnvSettings
-} from "./chunks/chunk-GRGVIBK6.js";
-import "./chunks/chunk-5LVJ7XEU.js";
+  parseRepo
+} from "./chunks/chunk-LWXBDZKA.js";
 import {
   ResolverError,
   buildSandboxEnv,
@@ -33,7 +32,7 @@ import {
   resolveIssue,
   sendPullRequest,
   supportsVision
-} from "./chunks/chunk-WKZJ5HY4.js";
+} from "./chunks/chunk-DOFX4SMW.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -308,7 +307,7 @@ function llmOptions(f, env, required) {
       "--native-tool-calling",
       s(f["native-tool-calling"]) ?? env.LLM_NATIVE_TOOL_CALLING ?? "true"
     ),
-    ...readLlmEnvSettings(env)
+    ...llmSettingsFrom(env)
   };
 }
 function resolveIssueOptions(args, env) {
@@ -498,7 +497,7 @@ async function run(argv) {
     case "serve":
       return serveCommand(rest);
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-UDHF3JYA.js");
+      const { runDemo } = await import("./chunks/demo-N5WPOTUR.js");
       return runDemo(
         createConsoleLogger({ verbose, stream: process.stderr, redact: (t) => redactor.redact(t) }),
         print

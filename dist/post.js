@@ -1,16 +1,15 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   createActionLogger,
+  readActionConfig,
   registerSecrets
-} from "./chunks/chunk-4RNWEWFS.js";
-import {
-  readActionConfig
-} from "./chunks/chunk-GRGVIBK6.js";
+} from "./chunks/chunk-FV7LPKW6.js";
+import "./chunks/chunk-LWXBDZKA.js";
 import {
   getState,
   warning
 } from "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-TZFQ7CC2.js";
+import "./chunks/chunk-DS5MJRKC.js";
 import {
   appendRecord,
   applyPatchPolicy,
@@ -29,7 +28,7 @@ import {
   removeCheckpoint,
   writePatchFile,
   writeTrajectory
-} from "./chunks/chunk-WKZJ5HY4.js";
+} from "./chunks/chunk-DOFX4SMW.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 

@@ -1,10 +1,19 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
-  readActionConfig
-} from "./chunk-GRGVIBK6.js";
+  LLM_DEFAULTS,
+  llmSettingsFrom,
+  parseBoolSetting,
+  parseCommentId,
+  parseEnumSetting,
+  parseIntSetting,
+  parseList,
+  parseNumberSetting,
+  parseRepo
+} from "./chunk-LWXBDZKA.js";
 import {
   debug,
   error,
+  getInput,
   group,
   info,
   saveState,
@@ -16,12 +25,114 @@ import {
 } from "./chunk-5LVJ7XEU.js";
 import {
   runJob
-} from "./chunk-TZFQ7CC2.js";
+} from "./chunk-DS5MJRKC.js";
 import {
   ResolverError,
   createRedactor,
-  errorMessage
-} from "./chunk-WKZJ5HY4.js";
+  errorMessage,
+  urlsFromEnv
+} from "./chunk-DOFX4SMW.js";
+
+// src/action/config.ts
+import path from "node:path";
+import os from "node:os";
+function readActionConfig(env = process.env) {
+  const input = (name) => getInput(name);
+  const optional = (name) => {
+    const v = input(name).trim();
+    return v === "" ? null : v;
+  };
+  const repository = parseRepo(env.GITHUB_REPOSITORY ?? "");
+  const eventPath = env.GITHUB_EVENT_PATH ?? "";
+  if (eventPath === "")
+    throw new ResolverError("event", "GITHUB_EVENT_PATH is not set; run this action from a workflow.");
+  const urls = urlsFromEnv(env);
+  const runId = env.GITHUB_RUN_ID ?? "local";
+  const runnerTemp = env.RUNNER_TEMP || os.tmpdir();
+  const outputDir = optional("output-dir") ?? path.join(runnerTemp, "openhands", "output");
+  const baseImage = optional("base-container-image");
+  const runtimeImage = optional("runtime-container-image");
+  if (baseImage !== null && runtimeImage !== null)
+    throw new ResolverError("config", "Cannot provide both runtime and base container images.");
+  const macro = input("macro").trim();
+  if (macro === "")
+    throw new ResolverError("config", "Input 'macro' must not be empty; the default is @openhands-agent.");
+  const allowedBots = parseList(input("allowed-bots"));
+  if (allowedBots.some((b) => b.includes("*")))
+    throw new ResolverError(
+      "config",
+      "Input 'allowed-bots' lists exact bot logins; wildcards like '*' are not allowed."
+    );
+  const llmEnv = llmSettingsFrom(env);
+  const llm = {
+    model: input("llm-model").trim() || LLM_DEFAULTS.model,
+    apiKey: input("llm-api-key"),
+    baseUrl: optional("llm-base-url") ?? void 0,
+    apiVersion: optional("llm-api-version") ?? void 0,
+    nativeToolCalling: parseBoolSetting("native-tool-calling", input("native-tool-calling") || "true"),
+    ...llmEnv
+  };
+  const dispatchNumber = optional("issue-number");
+  return {
+    token: input("github-token"),
+    repository,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    eventPath,
+    actor: env.GITHUB_ACTOR ?? "",
+    urls,
+    run: {
+      id: runId,
+      attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+      url: `${urls.serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`
+    },
+    outputDir,
+    stateDir: path.join(runnerTemp, "openhands", "state"),
+    llm,
+    limits: {
+      maxIterations: parseIntSetting("max-iterations", input("max-iterations"), { min: 1 }),
+      maxBudgetUsd: parseNumberSetting("max-budget", input("max-budget"), { min: 0 }),
+      maxRuntimeMinutes: parseNumberSetting("max-runtime-minutes", input("max-runtime-minutes"), { min: 1 })
+    },
+    trigger: {
+      macro,
+      label: input("label").trim() || "fix-me",
+      experimentalLabel: input("experimental-label").trim() || "fix-me-experimental",
+      allowedBots
+    },
+    send: {
+      targetBranch: optional("target-branch"),
+      prType: parseEnumSetting("pr-type", input("pr-type"), ["draft", "ready", "branch"]),
+      prTitle: optional("pr-title"),
+      sendOnFailure: parseBoolSetting("send-on-failure", input("send-on-failure")),
+      reviewer: optional("reviewer"),
+      forkOwner: optional("fork-owner"),
+      gitUser: {
+        name: input("git-user-name") || "openhands",
+        email: input("git-user-email") || "openhands@all-hands.dev"
+      },
+      patUsername: input("pat-username") || "openhands-agent",
+      branchCollision: parseEnumSetting("branch-collision", input("branch-collision"), ["reuse", "new"]),
+      allowWorkflowChanges: parseBoolSetting("allow-workflow-changes", input("allow-workflow-changes")),
+      resolveThreads: parseBoolSetting("resolve-threads", input("resolve-threads"))
+    },
+    sandbox: {
+      runtime: parseEnumSetting("runtime", input("runtime") || "auto", ["auto", "local", "docker"]),
+      baseImage,
+      runtimeImage,
+      experimentalImage: optional("experimental-sandbox-image"),
+      network: parseEnumSetting("sandbox-network", input("sandbox-network") || "full", [
+        "full",
+        "setup-only",
+        "none"
+      ])
+    },
+    dispatch: {
+      issueNumber: dispatchNumber === null ? null : parseIntSetting("issue-number", dispatchNumber, { min: 1 }),
+      issueType: optional("issue-type") === null ? null : parseEnumSetting("issue-type", input("issue-type"), ["issue", "pr"]),
+      commentId: parseCommentId("comment-id", input("comment-id"))
+    }
+  };
+}
 
 // src/action/logger.ts
 import { randomUUID } from "node:crypto";
@@ -49,12 +160,12 @@ import { existsSync, readFileSync } from "node:fs";
 
 // src/action/artifact.ts
 import { readdir, stat } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 var ARTIFACT_NAME = "resolver-output";
 async function listFiles(dir) {
   const out = [];
   for (const name of await readdir(dir).catch(() => [])) {
-    const full = path.join(dir, name);
+    const full = path2.join(dir, name);
     const s = await stat(full).catch(() => null);
     if (s?.isDirectory()) out.push(...await listFiles(full));
     else if (s?.isFile()) out.push(full);
@@ -63,9 +174,9 @@ async function listFiles(dir) {
 }
 async function uploadResults(outputDir, logger, env = {}) {
   const files = [
-    path.join(outputDir, "output.jsonl"),
-    ...(await listFiles(path.join(outputDir, "patches"))).filter((f) => f.endsWith(".patch")),
-    ...await listFiles(path.join(outputDir, "trajectories"))
+    path2.join(outputDir, "output.jsonl"),
+    ...(await listFiles(path2.join(outputDir, "patches"))).filter((f) => f.endsWith(".patch")),
+    ...await listFiles(path2.join(outputDir, "trajectories"))
   ];
   const runtimeUrl = env.ACTIONS_RESULTS_URL ?? env.ACTIONS_RUNTIME_URL;
   if (!runtimeUrl) {
@@ -215,6 +326,7 @@ async function main() {
 }
 
 export {
+  readActionConfig,
   createActionLogger,
   registerSecrets,
   main

@@ -12022,6 +12022,13 @@ function resolveGitHubUrls(src = {}) {
     serverUrl: serverIn ?? serverFor(apiUrl)
   };
 }
+function urlsFromEnv(env) {
+  return resolveGitHubUrls({
+    apiUrl: env.GITHUB_API_URL,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    serverUrl: env.GITHUB_SERVER_URL
+  });
+}
 var webUrls = {
   compare: (u2, owner, repo, branch) => `${u2.serverUrl}/${owner}/${repo}/compare/${encodeURIComponent(branch).replace(/%2F/g, "/")}?expand=1`,
   tree: (u2, owner, repo, branch) => `${u2.serverUrl}/${owner}/${repo}/tree/${encodeURIComponent(branch).replace(/%2F/g, "/")}`,
@@ -28820,6 +28827,7 @@ export {
   errorMessage,
   createRedactor,
   resolveGitHubUrls,
+  urlsFromEnv,
   webUrls,
   supportsVision,
   createOctokit,

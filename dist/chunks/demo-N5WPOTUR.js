@@ -1,11 +1,11 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   runJob
-} from "./chunk-TZFQ7CC2.js";
+} from "./chunk-DS5MJRKC.js";
 import {
   createRedactor,
   createReplayClient
-} from "./chunk-WKZJ5HY4.js";
+} from "./chunk-DOFX4SMW.js";
 import "./chunk-KZBIBZJS.js";
 import {
   __commonJS,

@@ -29,7 +29,7 @@ import {
   successBody,
   supportsVision,
   webUrls
-} from "./chunk-WKZJ5HY4.js";
+} from "./chunk-DOFX4SMW.js";
 import {
   __export
 } from "./chunk-2BAW3GFJ.js";
