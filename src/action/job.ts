@@ -326,6 +326,7 @@ async function resolveAndSend(
             ? { login: target.sender.login, id: target.sender.id }
             : target.sender.login,
         branchCollision: config.send.branchCollision,
+        allowWorkflowChanges: config.send.allowWorkflowChanges,
         runId: config.run.id,
         macro: config.trigger.macro,
         resolveThreads: config.send.resolveThreads,

@@ -147,6 +147,7 @@ export async function sendPullRequestCommand(o: SendPullRequestOptions, env: Env
         identity: o.gitUser,
         coAuthor: o.coAuthor,
         branchCollision: o.branchCollision,
+        allowWorkflowChanges: o.allowWorkflowChanges,
         // The same for every send of this record: a second send edits its comments instead of adding more.
         runId: recordRunId(record),
       },

@@ -74,6 +74,7 @@ export const sendPullRequestFlags: Options = {
   'all-successful': bool,
   'branch-collision': str,
   'co-author': str,
+  'allow-workflow-changes': bool,
   verbose: bool,
   help: bool,
 };
@@ -223,6 +224,8 @@ export interface SendPullRequestOptions extends CommonGitHubOptions {
   gitUser: { name: string; email: string };
   branchCollision: 'reuse' | 'new';
   coAuthor: string | undefined;
+  /** The patch is judged again before the push: keep .github/workflows changes. */
+  allowWorkflowChanges: boolean;
   llm: LlmConfig | null;
   verbose: boolean;
 }
@@ -256,6 +259,7 @@ export function sendPullRequestOptions(args: string[], env: Env): SendPullReques
       'new',
     ] as const),
     coAuthor: s(f['co-author']),
+    allowWorkflowChanges: f['allow-workflow-changes'] === true,
     llm: llmOptions(f, env, false),
     verbose: f.verbose === true,
   };

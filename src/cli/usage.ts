@@ -52,6 +52,7 @@ export const SEND_PULL_REQUEST_USAGE = `openhands-resolver send-pull-request --i
   --pr-type draft|ready|branch   default draft
   --target-branch B              PR base (default: the repository default branch)
   --send-on-failure              also send unsuccessful records (as a branch)
+  --allow-workflow-changes       keep .github/workflows changes (the patch is judged again)
   --fork-owner OWNER             push to OWNER's fork
   --reviewer LOGIN               request a review
   --pr-title TITLE               default "Fix issue #N: <title>"

@@ -2,9 +2,9 @@
 import { ResolverError, type ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
-import { applyPatch } from './apply.js';
+import { buildDirectoryTree, buildPatchTree, commitPatch } from './patch-tree.js';
 import { createGitRunner, type GitRunOptions, type GitRunResult } from './run.js';
-import type { Git, GitIdentity } from './types.js';
+import type { Git } from './types.js';
 
 export interface CreateGitOptions {
   /** Web and git base, e.g. https://github.com or http://127.0.0.1:PORT. */
@@ -120,32 +120,16 @@ export function createGit(opts: CreateGitOptions): Git {
       return r.exitCode === 0 ? r.stdout : null;
     },
 
-    applyPatch(dir, patch) {
-      return applyPatch(run, dir, patch, opts.logger);
+    buildPatchTree(dir, o) {
+      return buildPatchTree(run, dir, o, opts.logger);
     },
 
-    async commitAll(dir, message, identity: GitIdentity) {
-      await must(dir, ['add', '-A', '--', '.'], { message: 'Failed to add files to git' });
-      const status = await must(dir, ['status', '--porcelain', '-z', '--untracked-files=all'], {
-        message: 'Failed to read git status',
-      });
-      if (status.trim() === '') return { committed: false, sha: null };
-      await must(
-        dir,
-        ['commit', '-q', '--no-verify', '--cleanup=whitespace', '-m', message],
-        { message: 'Failed to commit changes' },
-        {
-          config: [
-            '-c',
-            `user.name=${identity.name}`,
-            '-c',
-            `user.email=${identity.email}`,
-            '-c',
-            'commit.gpgSign=false',
-          ],
-        },
-      );
-      return { committed: true, sha: await revParse(dir, 'HEAD') };
+    commitPatch(dir, o) {
+      return commitPatch(run, dir, o, opts.logger);
+    },
+
+    buildDirectoryTree(dir, o) {
+      return buildDirectoryTree(run, dir, o, opts.logger);
     },
 
     async push(dir, target) {
@@ -157,7 +141,11 @@ export function createGit(opts: CreateGitOptions): Git {
         }
         args.push(`--force-with-lease=refs/heads/${target.branch}:${lease}`);
       }
-      args.push(remoteUrl(target.owner, target.repo), `HEAD:refs/heads/${target.branch}`);
+      if (target.source !== undefined && !SHA_RE.test(target.source)) {
+        throw new ResolverError('push', `Invalid push source ${target.source}: expected a full commit SHA.`);
+      }
+      const source = target.source ?? 'HEAD';
+      args.push(remoteUrl(target.owner, target.repo), `${source}:refs/heads/${target.branch}`);
       await must(
         dir,
         args,

@@ -20,6 +20,15 @@ export const HARDENING_ARGS: readonly string[] = [
   'credential.helper=',
   '-c',
   'core.quotePath=false',
+  // No attributes from the user's or the system's files; in-tree ones never matter either, because no host
+  // command checks agent content out or runs a filter (DESIGN.md §8.20).
+  '-c',
+  'core.attributesFile=/dev/null',
+  // Refuse names a Windows or macOS checkout would treat as `.git` (`.git `, `git~1`, ignorable characters).
+  '-c',
+  'core.protectNTFS=true',
+  '-c',
+  'core.protectHFS=true',
 ];
 
 /** Environment variables a host git may inherit; everything else (tokens, LLM keys, INPUT_*) stays out. */
@@ -64,6 +73,13 @@ export interface GitRunOptions {
   /** Keep stdout bytes exact (no trailing-newline strip). */
   raw?: boolean;
   timeoutMs?: number;
+  /** Return stdout as a byte string (latin1: one char per byte), for blobs and NUL-separated listings. */
+  bytes?: boolean;
+  /**
+   * The only per-command variables a caller may set: a private temporary index, and the repository to use
+   * (commands on agent content run with an empty private directory as cwd, so no work tree exists).
+   */
+  env?: { GIT_INDEX_FILE?: string; GIT_DIR?: string };
 }
 
 export type GitRunner = (cwd: string | undefined, args: string[], opts?: GitRunOptions) => Promise<GitRunResult>;
@@ -115,6 +131,9 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
     GIT_LFS_SKIP_SMUDGE: '1',
     LANG: 'C',
     LC_ALL: 'C',
+    // No system-wide gitattributes (filters, diff drivers) either.
+    GIT_ATTR_NOSYSTEM: '1',
+    GIT_NO_REPLACE_OBJECTS: '1',
   };
   if (opts.token) {
     opts.redactor.add(opts.token);
@@ -137,14 +156,21 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
       const limitMs =
         runOpts.timeoutMs ?? (runOpts.network ? (opts.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS) : undefined);
       // Own process group, so a timeout also stops git's helpers (git-remote-http holds our pipes open).
+      const env: Record<string, string> = { ...baseEnv };
+      // Only commands that talk to the server read the user's global config (proxies, CA settings); every other
+      // command sees no config but the repository's own, which we created: no filter, diff driver or hook that
+      // anyone else defined can run on the content it touches.
+      if (!runOpts.network) env.GIT_CONFIG_GLOBAL = '/dev/null';
+      if (runOpts.env?.GIT_INDEX_FILE) env.GIT_INDEX_FILE = runOpts.env.GIT_INDEX_FILE;
+      if (runOpts.env?.GIT_DIR) env.GIT_DIR = runOpts.env.GIT_DIR;
       const child = execa('git', argv, {
         cwd,
-        env: baseEnv,
+        env,
         extendEnv: false,
         reject: false,
         input: runOpts.input ?? '',
         stripFinalNewline: !runOpts.raw,
-        encoding: 'utf8',
+        encoding: runOpts.bytes ? 'latin1' : 'utf8',
         maxBuffer: 512 * 1024 * 1024,
         detached: limitMs !== undefined,
       });

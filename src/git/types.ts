@@ -6,14 +6,21 @@ export interface GitIdentity {
   email: string;
 }
 
-export interface ApplyResult {
-  applied: boolean;
-  /** How it was applied: 'git-apply' (strict) or 'fallback' (tolerant per-file rules, resolver.md §12.1). */
-  method: 'git-apply' | 'fallback' | 'none';
-  /** File diffs that were skipped, with the reason (reported in the PR body). */
-  skipped: { path: string; reason: string }[];
-  error?: string;
-}
+export type {
+  CommitPatchOptions,
+  CommitPatchResult,
+  DirectoryTreeOptions,
+  PatchTreeOptions,
+  PatchTreeResult,
+} from './patch-tree.js';
+export type { PolicyDrop, TreePolicyOptions } from './tree-policy.js';
+import type {
+  CommitPatchOptions,
+  CommitPatchResult,
+  DirectoryTreeOptions,
+  PatchTreeOptions,
+  PatchTreeResult,
+} from './patch-tree.js';
 
 export interface Git {
   /** Clones {serverUrl}/{owner}/{repo}.git into dir with the token in a temporary extraheader include. */
@@ -25,14 +32,27 @@ export interface Git {
   revParse(dir: string, rev: string): Promise<string>;
   /** Contents of path at rev, or null when it does not exist there. */
   show(dir: string, rev: string, path: string): Promise<string | null>;
-  applyPatch(dir: string, patch: string): Promise<ApplyResult>;
-  /** `git add .` then commit with the identity; committed=false when there is nothing to commit. */
-  commitAll(dir: string, message: string, identity: GitIdentity): Promise<{ committed: boolean; sha: string | null }>;
   /**
-   * Pushes HEAD to refs/heads/{branch} of {serverUrl}/{owner}/{repo}.git. `forceWithLease` is the SHA the
-   * remote branch must still have (`''` = must not exist); errors have code 'push'.
+   * Builds the tree of an untrusted patch on `base` in the repository at `dir` without a work tree (temporary
+   * index, `git apply --cached`, tolerant rules on blobs in memory), judges the tree with the patch policy and
+   * returns it with the canonical `diff-tree --binary` of what was kept (DESIGN.md §8.20).
    */
-  push(dir: string, target: { owner: string; repo: string; branch: string; forceWithLease?: string }): Promise<void>;
+  buildPatchTree(dir: string, opts: PatchTreeOptions): Promise<PatchTreeResult>;
+  /** buildPatchTree, then `commit-tree` with the identity (parent: base); sha=null when nothing changed. */
+  commitPatch(dir: string, opts: CommitPatchOptions): Promise<CommitPatchResult>;
+  /**
+   * The judged tree of a workspace directory against `base` (host-side patch when the sandbox is gone): walked
+   * with lstat, never through links, files over the size limit never read, ignored files left out.
+   */
+  buildDirectoryTree(dir: string, opts: DirectoryTreeOptions): Promise<PatchTreeResult>;
+  /**
+   * Pushes `source` (a full commit SHA; default HEAD) to refs/heads/{branch} of {serverUrl}/{owner}/{repo}.git.
+   * `forceWithLease` is the SHA the remote branch must still have (`''` = must not exist); errors have code 'push'.
+   */
+  push(
+    dir: string,
+    target: { owner: string; repo: string; branch: string; forceWithLease?: string; source?: string },
+  ): Promise<void>;
   /** Any other read-only git command, argv only. Returns stdout. */
   raw(dir: string, args: string[]): Promise<string>;
 }

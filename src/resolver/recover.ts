@@ -14,7 +14,7 @@ import {
   writePatchFile,
   writeTrajectory,
 } from './output.js';
-import { applyPatchPolicy, describeDrops } from './patch-policy.js';
+import { describePolicy, policyResult, type PolicyResult } from './patch-policy.js';
 import type { IssueType, OutputRecord } from './types.js';
 import { hostPatch } from './workspace.js';
 
@@ -27,7 +27,11 @@ export interface RecoverOptions {
   /** With git, the patch is computed on the host from the workspace left behind. */
   git?: Git;
   allowWorkflowChanges?: boolean;
+  /** Upper bound for rebuilding every patch of this call (the post step must end); default 5 minutes. */
+  timeoutMs?: number;
 }
+
+export const RECOVER_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** Appends a record for every checkpoint without one; returns the records written. */
 export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecord[]> {
@@ -39,6 +43,7 @@ export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecor
     return [];
   }
   const written: OutputRecord[] = [];
+  const deadline = Date.now() + (opts.timeoutMs ?? RECOVER_TIMEOUT_MS);
   for (const name of names) {
     const [type, num] = name.replace(/\.json$/, '').split('_') as [IssueType, string];
     const paths = outputPaths(opts.outputDir, type, Number(num));
@@ -54,20 +59,25 @@ export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecor
       await removeCheckpoint(paths.inflightFile);
       continue;
     }
-    let patch: string | null = null;
+    // The workspace is read with bounds and judged (never `git add`): a record is written even when this fails.
+    let policy: PolicyResult = { patch: null, dropped: [], flagged: [] };
     if (opts.git && cp.base_commit) {
       try {
-        patch = await hostPatch(opts.git, {
-          repoDir: paths.repoDir,
-          workspaceDir: paths.workspaceDir,
-          baseCommit: cp.base_commit,
-        });
+        policy = policyResult(
+          await hostPatch(opts.git, {
+            repoDir: paths.repoDir,
+            workspaceDir: paths.workspaceDir,
+            baseCommit: cp.base_commit,
+            allowWorkflowChanges: opts.allowWorkflowChanges,
+            timeoutMs: Math.max(1000, deadline - Date.now()),
+          }),
+        );
       } catch (err) {
         opts.logger.warn(`Recovering the patch of ${name} failed: ${errorMessage(err)}`);
+        policy = { patch: null, dropped: [], flagged: [], error: `Recovering the patch failed: ${errorMessage(err)}` };
       }
     }
-    const policy = applyPatchPolicy(patch, { allowWorkflowChanges: opts.allowWorkflowChanges });
-    const drops = describeDrops(policy);
+    const drops = describePolicy(policy);
     const record: OutputRecord = {
       issue: cp.issue,
       issue_type: type,

@@ -28,7 +28,7 @@ import {
   writePatchFile,
   writeTrajectory,
 } from './output.js';
-import { applyPatchPolicy, describeDrops } from './patch-policy.js';
+import { describePolicy, judgePatch, policyResult, type PolicyResult } from './patch-policy.js';
 import { fetchPrContext, type PullInfo } from './pr-context.js';
 import { loadCustomTemplates, renderIssuePrompts, renderPrPrompts } from './prompts.js';
 import { jsonInline } from './prompt-render.js';
@@ -36,6 +36,7 @@ import { createDelimiter } from './sanitize.js';
 import type { IssueRecord, IssueType, Metrics, OutputRecord } from './types.js';
 import {
   copyWorkspace,
+  HOST_PATCH_TIMEOUT_SEC,
   hostPatch,
   initSandbox,
   installPreCommitHook,
@@ -291,20 +292,27 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
 
   // 8. patch, even after a failure; the host path when the sandbox is gone or never came up
   progress({ phase: 'patch' });
-  let rawPatch: string | null = null;
+  // The patch is judged on the tree it makes in repo/'s object store; the record holds only what was judged. The
+  // whole step counts against max-runtime (at least PATCH_FLOOR_SEC, so a run at its limit still gets a record).
+  const patchBudgetMs =
+    1000 *
+    Math.max(PATCH_FLOOR_SEC, remainingSec(opts.maxRuntimeSec, (now() - started) / 1000) ?? HOST_PATCH_TIMEOUT_SEC);
+  let policy: PolicyResult = { patch: null, dropped: [], flagged: [] };
   if (baseCommit) {
-    rawPatch = await computePatch(deps, runtime, {
+    policy = await computePatch(deps, runtime, {
       baseCommit,
       repoDir: paths.repoDir,
       workspaceDir: paths.workspaceDir,
       signal: opts.signal,
+      allowWorkflowChanges: opts.allowWorkflowChanges,
+      timeoutMs: patchBudgetMs,
     });
+    runtime = null;
   }
   if (runtime) {
     await runtime.close().catch((e: unknown) => logger.warn(`Closing the sandbox failed: ${errorMessage(e)}`));
   }
-  const policy = applyPatchPolicy(rawPatch, { allowWorkflowChanges: opts.allowWorkflowChanges });
-  const drops = describeDrops(policy);
+  const drops = describePolicy(policy);
   if (drops) logger.warn(drops);
 
   // 9. judgement
@@ -459,29 +467,68 @@ function cloneFailureText(failure: unknown, r: { owner: string; repo: string }, 
   return joinSentences(what, check);
 }
 
+/** The patch is computed and judged within this floor even when the run used up its max-runtime. */
+const PATCH_FLOOR_SEC = 60;
+
+/**
+ * The judged patch: the sandbox's `git diff` built and judged on the host, or (sandbox gone or failing) the
+ * workspace read on the host with bounds. The sandbox is closed before the host reads the workspace, so nothing
+ * in it can still change files while they are read. Always closes the runtime.
+ */
 async function computePatch(
   deps: ResolveDeps,
   runtime: Runtime | null,
-  o: { baseCommit: string; repoDir: string; workspaceDir: string; signal?: AbortSignal },
-): Promise<string | null> {
+  o: {
+    baseCommit: string;
+    repoDir: string;
+    workspaceDir: string;
+    signal?: AbortSignal;
+    allowWorkflowChanges?: boolean;
+    timeoutMs: number;
+  },
+): Promise<PolicyResult> {
+  const deadline = Date.now() + o.timeoutMs;
+  const close = async () => {
+    await runtime?.close().catch((e: unknown) => deps.logger.warn(`Closing the sandbox failed: ${errorMessage(e)}`));
+  };
   if (runtime) {
+    let raw: string | null = null;
+    let ok = false;
     try {
       // A cancelled run still gets its patch: the sandbox call is not tied to the aborted signal.
-      return await sandboxPatch(runtime, {
+      raw = await sandboxPatch(runtime, {
         baseCommit: o.baseCommit,
         sleep: deps.sleep,
         logger: deps.logger,
         attempts: o.signal?.aborted ? 1 : 5,
       });
+      ok = raw !== null;
     } catch (err) {
       deps.logger.warn(`Computing the patch in the sandbox failed (${errorMessage(err)}); computing it on the host.`);
     }
+    await close();
+    if (ok) {
+      return judgePatch(deps.git, o.repoDir, o.baseCommit, raw, {
+        allowWorkflowChanges: o.allowWorkflowChanges,
+        timeoutMs: Math.max(1000, deadline - Date.now()),
+        logger: deps.logger,
+      });
+    }
   }
   try {
-    return await hostPatch(deps.git, o);
+    return policyResult(
+      await hostPatch(deps.git, {
+        repoDir: o.repoDir,
+        workspaceDir: o.workspaceDir,
+        baseCommit: o.baseCommit,
+        allowWorkflowChanges: o.allowWorkflowChanges,
+        timeoutMs: Math.max(1000, deadline - Date.now()),
+      }),
+    );
   } catch (err) {
-    deps.logger.error(`Computing the patch on the host failed: ${errorMessage(err)}`);
-    return null;
+    const error = `Computing the patch on the host failed: ${errorMessage(err)}`;
+    deps.logger.error(error);
+    return { patch: null, dropped: [], flagged: [], error };
   }
 }
 

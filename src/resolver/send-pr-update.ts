@@ -1,10 +1,10 @@
 // The PR path of send-pull-request (resolver.md §12.5): push the fix to the PR head (fast-forward only, one
 // rebase on a moved head), or to `openhands-fix-pr-{N}` in the base repository when the head is a fork, the
 // rebase conflicts, or the record was not successful; then a summary comment and per-thread replies.
-import { ResolverError, errorMessage } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
-import type { Git, GitIdentity } from '../git/types.js';
+import type { CommitPatchResult, Git, GitIdentity } from '../git/types.js';
 import type { LlmClient } from '../llm/types.js';
 import { createCommenter, fitBody, finalizeBody } from '../github/comments.js';
 import { hasRunMarker, marker } from '../github/marker.js';
@@ -27,7 +27,12 @@ export interface PrUpdateDeps {
 
 export interface PrUpdateOptions {
   record: OutputRecord;
+  /** The repository that holds `commit` (pushes and fetches run here; it has no work tree we use). */
   workDir: string;
+  /** Our commit (parent: the record's base_commit), built from the patch without a work tree. */
+  commit: string;
+  /** Builds the patch again as a commit on another base, judged again (the rebase on a moved PR head). */
+  rebuildOn: (base: string) => Promise<CommitPatchResult>;
   identity: GitIdentity;
   pull: PullData;
   branchCollision: 'reuse' | 'new';
@@ -49,6 +54,8 @@ export interface PrUpdateResult {
   alreadyOnHead: string | null;
   /** Why the fallback branch was used, when it was. */
   fallbackReason: string | null;
+  /** The commit that was pushed (ours, or ours built again on the moved head). */
+  commit: string;
   compareUrl: string | null;
   warnings: string[];
   /** The `pr-update` summary was posted (it is this run's final comment: resolver.md §13). */
@@ -106,8 +113,8 @@ type HeadPush = { ok: true; already: string | null } | { ok: false; reason: stri
  * before (a second send of the same record), so there is nothing to push.
  */
 async function findOurTreeOnHead(deps: PrUpdateDeps, o: PrUpdateOptions): Promise<string | null> {
-  const ours = (await deps.git.raw(o.workDir, ['rev-parse', 'HEAD^{tree}'])).trim();
-  const log = await deps.git.raw(o.workDir, ['log', '--format=%H %T', 'HEAD~1..refs/openhands/pr-head']);
+  const ours = (await deps.git.raw(o.workDir, ['rev-parse', `${o.commit}^{tree}`])).trim();
+  const log = await deps.git.raw(o.workDir, ['log', '--format=%H %T', `${o.commit}~1..refs/openhands/pr-head`]);
   for (const line of log.split('\n')) {
     const [sha, tree] = line.trim().split(' ');
     if (sha && tree === ours) return sha;
@@ -115,14 +122,21 @@ async function findOurTreeOnHead(deps: PrUpdateDeps, o: PrUpdateOptions): Promis
   return null;
 }
 
-/** Fast-forward push to the PR head; on a moved head, rebase our single commit once and try again. */
-async function pushToHead(deps: PrUpdateDeps, o: PrUpdateOptions, repo: RepoRef): Promise<HeadPush> {
+/**
+ * Fast-forward push of our commit to the PR head; on a moved head, build the commit again from the patch on the
+ * new head (the tolerant rules apply, the tree is judged again) and push once more.
+ */
+async function pushToHead(
+  deps: PrUpdateDeps,
+  o: PrUpdateOptions,
+  repo: RepoRef,
+  ctx: { commit: string },
+): Promise<HeadPush> {
   const target = { ...repo, branch: o.pull.headRef };
   // A send within the same second as an earlier one of the same record makes the very same commit.
-  const ours = await deps.git.revParse(o.workDir, 'HEAD');
-  if (ours === o.pull.headSha) return { ok: true, already: ours };
+  if (o.commit === o.pull.headSha) return { ok: true, already: o.commit };
   try {
-    await deps.git.push(o.workDir, target);
+    await deps.git.push(o.workDir, { ...target, source: o.commit });
     return { ok: true, already: null };
   } catch (err) {
     if (!NON_FAST_FORWARD.test(errorMessage(err))) throw err;
@@ -130,16 +144,16 @@ async function pushToHead(deps: PrUpdateDeps, o: PrUpdateOptions, repo: RepoRef)
   await deps.git.fetch(o.workDir, [`+refs/heads/${o.pull.headRef}:refs/openhands/pr-head`]);
   const already = await findOurTreeOnHead(deps, o).catch(() => null);
   if (already) return { ok: true, already };
-  deps.logger.info(`The head of pull request #${o.pull.number} moved; rebasing our commit once.`);
-  const identity = ['-c', `user.name=${o.identity.name}`, '-c', `user.email=${o.identity.email}`];
-  try {
-    await deps.git.raw(o.workDir, [...identity, 'rebase', '--no-autostash', 'refs/openhands/pr-head']);
-  } catch {
-    await deps.git.raw(o.workDir, ['rebase', '--abort']).catch(() => undefined);
+  deps.logger.info(`The head of pull request #${o.pull.number} moved; building our commit again on the new head.`);
+  const head = await deps.git.revParse(o.workDir, 'refs/openhands/pr-head');
+  const again = await o.rebuildOn(head);
+  if (again.tree === null) {
     return { ok: false, reason: 'our commit conflicts with changes pushed to the pull request after the run started' };
   }
+  if (again.sha === null) return { ok: true, already: head };
   try {
-    await deps.git.push(o.workDir, target);
+    await deps.git.push(o.workDir, { ...target, source: again.sha });
+    ctx.commit = again.sha;
     return { ok: true, already: null };
   } catch (err) {
     if (!NON_FAST_FORWARD.test(errorMessage(err))) throw err;
@@ -158,10 +172,11 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
 
   let fallbackReason: string | null = null;
   let alreadyOnHead: string | null = null;
+  const ctx = { commit: o.commit };
   if (!r.success) fallbackReason = 'the attempt was not judged successful, so the pull request branch was left alone';
   else if (isFork) fallbackReason = 'the pull request comes from a fork, and we never push to forks';
   else {
-    const pushed = await pushToHead(deps, o, repo);
+    const pushed = await pushToHead(deps, o, repo, ctx);
     if (!pushed.ok) fallbackReason = pushed.reason;
     else alreadyOnHead = pushed.already;
   }
@@ -180,12 +195,7 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
       successPath: r.success,
     });
     branch = choice.branch;
-    try {
-      await deps.git.checkout(o.workDir, 'HEAD', { newBranch: branch });
-    } catch (err) {
-      throw new ResolverError('git', `Failed to create a new branch ${branch} in ${o.workDir}: ${errorMessage(err)}`);
-    }
-    await deps.git.push(o.workDir, { ...repo, branch, forceWithLease: choice.lease });
+    await deps.git.push(o.workDir, { ...repo, branch, forceWithLease: choice.lease, source: o.commit });
     compareUrl = webUrls.compare(deps.api.urls, repo.owner, repo.repo, branch);
     deps.logger.info(`Pushed the changes to ${branch} instead of the pull request branch: ${fallbackReason}.`);
     if (!r.success) {
@@ -195,6 +205,7 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
         pushedToHead: false,
         alreadyOnHead: null,
         fallbackReason,
+        commit: o.commit,
         compareUrl,
         warnings,
         commented: false,
@@ -216,6 +227,7 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
     pushedToHead: fallbackReason === null,
     alreadyOnHead,
     fallbackReason,
+    commit: fallbackReason === null ? ctx.commit : o.commit,
     compareUrl,
     warnings,
     commented,

@@ -1,12 +1,13 @@
-// send-pull-request for one output.jsonl record (resolver.md §12): trusted host code applies the patch to a
-// pristine copy, commits, pushes, and opens or updates the PR (or leaves a branch with a compare link).
+// send-pull-request for one output.jsonl record (resolver.md §12): trusted host code builds the commit from the
+// patch without a work tree (DESIGN.md §8.20: temporary index, judged tree, commit-tree), pushes that commit, and
+// opens or updates the PR (or leaves a branch with a compare link).
 import { createHash } from 'node:crypto';
-import { cp, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Redactor } from '../core/redact.js';
-import type { Git, GitIdentity } from '../git/types.js';
+import type { CommitPatchResult, Git, GitIdentity } from '../git/types.js';
 import { GitHubApiError } from '../github/api.js';
 import { isBot } from '../github/permissions.js';
 import { webUrls } from '../github/urls.js';
@@ -55,6 +56,8 @@ export interface SendOptions {
   macro?: string;
   /** PR records: resolve each review thread whose feedback was judged addressed. */
   resolveThreads?: boolean;
+  /** The patch is judged again on the tree it makes: keep .github/workflows changes. */
+  allowWorkflowChanges?: boolean;
 }
 
 export interface SendResult {
@@ -63,7 +66,7 @@ export interface SendResult {
   url: string | null;
   number: number | null;
   branch: string | null;
-  /** File diffs the patch applier left out (also listed in the PR body). */
+  /** Changes left out by the tolerant rules or the patch policy (also listed in the PR body). */
   skipped: { path: string; reason: string }[];
   /** What was actually done: `branch` when a draft/ready request fell back to a pushed branch. */
   prType: PrType;
@@ -106,31 +109,35 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** Copies `repo/` (or clones afresh when it is absent: separate jobs) and checks out `base_commit`. */
-async function prepareWorkDir(deps: SendDeps, o: SendOptions, workDir: string, repo: RepoRef): Promise<void> {
+/**
+ * The repository whose object store receives the commit: the pristine `repo/` of the resolve step, or a fresh
+ * clone when it is absent (separate jobs). Nothing is checked out for the patch; `base_commit` only has to exist.
+ */
+async function prepareRepoDir(deps: SendDeps, o: SendOptions, repo: RepoRef): Promise<string> {
   const source = path.join(o.outputDir, 'repo');
-  await rm(workDir, { recursive: true, force: true });
-  if (await exists(source)) {
-    await cp(source, workDir, { recursive: true, verbatimSymlinks: true });
-  } else {
+  let dir = source;
+  if (!(await exists(path.join(source, '.git')))) {
+    dir = path.join(o.outputDir, 'patches', `${o.record.issue_type}_${o.record.issue.number}`);
+    await rm(dir, { recursive: true, force: true });
     deps.logger.info(`${source} is absent; cloning ${repo.owner}/${repo.repo} afresh.`);
-    await deps.git.clone(repo.owner, repo.repo, workDir);
+    await deps.git.clone(repo.owner, repo.repo, dir);
   }
   const base = o.record.base_commit;
   try {
-    await deps.git.checkout(workDir, base);
+    await deps.git.revParse(dir, base);
   } catch {
     // The copy may predate base_commit, or base_commit is a PR head (possibly from a fork) that only
     // refs/pull/N/head of the base repository holds: fetch once, then try again.
     const refspec =
       o.record.issue_type === 'pr' ? `+refs/pull/${o.record.issue.number}/head:refs/openhands/pr-head` : base;
     try {
-      await deps.git.fetch(workDir, [refspec]);
-      await deps.git.checkout(workDir, base);
+      await deps.git.fetch(dir, [refspec]);
+      await deps.git.revParse(dir, base);
     } catch (err) {
-      throw new ResolverError('git', `Failed to check out commit ${base}: ${errorMessage(err)}`);
+      throw new ResolverError('git', `Failed to find commit ${base}: ${errorMessage(err)}`);
     }
   }
+  return dir;
 }
 
 function normaliseCoAuthor(c: SendOptions['coAuthor']): CoAuthor | null {
@@ -139,16 +146,20 @@ function normaliseCoAuthor(c: SendOptions['coAuthor']): CoAuthor | null {
   return c;
 }
 
-/** Copy (or clone) at base_commit, apply the patch, commit with our identity. */
-async function prepareCommit(deps: SendDeps, o: SendOptions, repo: RepoRef) {
+export interface PreparedCommit {
+  /** The repository holding the commit (push from here). */
+  dir: string;
+  commit: CommitPatchResult;
+  /** Builds the same patch as a commit on another base (a moved PR head), judged again. */
+  rebuildOn: (base: string) => Promise<CommitPatchResult>;
+  skipped: { path: string; reason: string }[];
+}
+
+/** Builds the commit from the patch on base_commit (no work tree), judged again by the patch policy. */
+async function prepareCommit(deps: SendDeps, o: SendOptions, repo: RepoRef): Promise<PreparedCommit> {
   const r = o.record;
   const n = r.issue.number;
-  const workDir = path.join(o.outputDir, 'patches', `${r.issue_type}_${n}`);
-  await prepareWorkDir(deps, o, workDir, repo);
-  const applied = await deps.git.applyPatch(workDir, r.git_patch ?? '');
-  if (!applied.applied) {
-    throw new ResolverError('patch', applied.error ?? `The patch for #${n} could not be applied.`);
-  }
+  const dir = await prepareRepoDir(deps, o, repo);
   const message = commitMessage(
     {
       issueType: r.issue_type,
@@ -159,8 +170,19 @@ async function prepareCommit(deps: SendDeps, o: SendOptions, repo: RepoRef) {
     },
     deps.redactor,
   );
-  const commit = await deps.git.commitAll(workDir, message, o.identity);
-  return { workDir, skipped: applied.skipped, commit };
+  const build = (base: string) =>
+    deps.git.commitPatch(dir, {
+      base,
+      patch: r.git_patch ?? '',
+      message,
+      identity: o.identity,
+      allowWorkflowChanges: o.allowWorkflowChanges ?? false,
+    });
+  const commit = await build(r.base_commit);
+  if (commit.tree === null) {
+    throw new ResolverError('patch', commit.error ?? `The patch for #${n} could not be applied.`);
+  }
+  return { dir, commit, rebuildOn: build, skipped: [...commit.skipped, ...commit.dropped] };
 }
 
 function noChanges(deps: SendDeps, n: number): Pick<SendResult, 'conclusion' | 'message'> {
@@ -185,10 +207,13 @@ async function sendPr(
     );
   }
   const prepared = await prepareCommit(deps, o, repo);
-  if (!prepared.commit.committed) return { ...base, skipped: prepared.skipped, ...noChanges(deps, n) };
+  const sha = prepared.commit.sha;
+  if (sha === null) return { ...base, skipped: prepared.skipped, ...noChanges(deps, n) };
   const res = await sendPrUpdate(deps, {
     record: r,
-    workDir: prepared.workDir,
+    workDir: prepared.dir,
+    commit: sha,
+    rebuildOn: prepared.rebuildOn,
     identity: o.identity,
     pull,
     branchCollision: o.branchCollision ?? 'reuse',
@@ -208,7 +233,7 @@ async function sendPr(
     skipped: prepared.skipped,
     prType: res.pushedToHead ? o.prType : 'branch',
     updated: res.pushedToHead,
-    commitSha: res.alreadyOnHead ?? prepared.commit.sha,
+    commitSha: res.alreadyOnHead ?? res.commit,
     warnings,
     commented: res.commented,
   };
@@ -251,10 +276,11 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
     targetBranch = (await deps.api.getRepo(repo)).defaultBranch;
   }
 
-  // 2. Pristine copy at base_commit, patch, commit.
+  // 2. The commit, built from the patch on base_commit without a work tree.
   const prepared = await prepareCommit(deps, o, repo);
-  if (!prepared.commit.committed) return { ...base, skipped: prepared.skipped, ...noChanges(deps, n) };
-  const { workDir, skipped, commit } = prepared;
+  const sha = prepared.commit.sha;
+  if (sha === null) return { ...base, skipped: prepared.skipped, ...noChanges(deps, n) };
+  const { dir: workDir, skipped } = prepared;
 
   // 3. Branch (§12.3), then push.
   const choice = await chooseBranch(deps, {
@@ -277,16 +303,11 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
     );
     prType = 'branch';
   }
-  try {
-    await deps.git.checkout(workDir, 'HEAD', { newBranch: branch });
-  } catch (err) {
-    throw new ResolverError('git', `Failed to create a new branch ${branch} in ${workDir}: ${errorMessage(err)}`);
-  }
-  await deps.git.push(workDir, { ...pushRepo, branch, forceWithLease: choice.lease });
+  await deps.git.push(workDir, { ...pushRepo, branch, forceWithLease: choice.lease, source: sha });
 
   const compareUrl = webUrls.compare(deps.api.urls, pushRepo.owner, pushRepo.repo, branch);
   const conclusion: SendConclusion = r.success ? 'success' : 'failure';
-  const done = { ...base, conclusion, branch, skipped, commitSha: commit.sha, warnings };
+  const done = { ...base, conclusion, branch, skipped, commitSha: sha, warnings };
 
   if (prType === 'branch') {
     deps.logger.info(`branch created: ${compareUrl}`);

@@ -1,13 +1,12 @@
 // Repository, workspace and sandbox steps of resolve (resolver.md §7, §9.2): clone or reuse repo/,
 // check out the base, read repository instructions from the base commit, copy a fresh workspace,
 // initialise the sandbox, and compute the patch (in the sandbox, or on the host if the sandbox died).
-import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { shellQuote } from '../core/shell.js';
-import type { Git } from '../git/types.js';
+import type { Git, PatchTreeResult } from '../git/types.js';
 import type { GitHubApi } from '../github/types.js';
 import type { Runtime } from '../runtime/types.js';
 import { capText } from './sanitize.js';
@@ -281,38 +280,29 @@ export async function sandboxPatch(runtime: Runtime, opts: PatchOptions): Promis
   return null;
 }
 
+/** Upper bound of the host-side patch when no max-runtime is set. */
+export const HOST_PATCH_TIMEOUT_SEC = 600;
+
 /**
- * Recovery when the sandbox is gone: the same diff on the host, with the pristine repo/.git objects
- * (through an alternates file), the workspace as work tree, and a throwaway git dir holding the index.
- * The workspace's own .git (agent-writable) is never used as the git dir.
+ * Recovery when the sandbox is gone: the workspace is read on the host without `git add` (no filters, no
+ * attributes, no work tree index): a bounded walk with lstat, files over the size limit and anything but regular
+ * files and symlinks left out and listed, blobs written into the pristine repo/ object store, and the resulting
+ * tree judged by the patch policy. The agent-writable `.git` of the workspace is never read.
  */
 export async function hostPatch(
   git: Git,
-  opts: { repoDir: string; workspaceDir: string; baseCommit: string },
-): Promise<string> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'oh-patch-'));
-  try {
-    await mkdir(path.join(tmp, 'objects', 'info'), { recursive: true });
-    await mkdir(path.join(tmp, 'refs', 'heads'), { recursive: true });
-    await writeFile(path.join(tmp, 'HEAD'), 'ref: refs/heads/recovery\n');
-    await writeFile(path.join(tmp, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n');
-    await writeFile(
-      path.join(tmp, 'objects', 'info', 'alternates'),
-      `${path.resolve(opts.repoDir, '.git', 'objects')}\n`,
-    );
-    const base = [`--git-dir=${tmp}`, `--work-tree=${path.resolve(opts.workspaceDir)}`];
-    await git.raw(opts.workspaceDir, [...base, 'add', '-A', '--', '.']);
-    const out = await git.raw(opts.workspaceDir, [
-      ...base,
-      'diff',
-      '--no-color',
-      '--cached',
-      '--binary',
-      opts.baseCommit,
-      '--',
-    ]);
-    return out.trim();
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  opts: {
+    repoDir: string;
+    workspaceDir: string;
+    baseCommit: string;
+    allowWorkflowChanges?: boolean;
+    timeoutMs?: number;
+  },
+): Promise<PatchTreeResult> {
+  return git.buildDirectoryTree(opts.repoDir, {
+    base: opts.baseCommit,
+    workspaceDir: opts.workspaceDir,
+    allowWorkflowChanges: opts.allowWorkflowChanges,
+    timeoutMs: opts.timeoutMs ?? HOST_PATCH_TIMEOUT_SEC * 1000,
+  });
 }

@@ -1,11 +1,15 @@
-import { lstat, readFile, readdir, rename, symlink, chmod, stat } from 'node:fs/promises';
+// The tolerance rules of resolver.md §12.1, on the work-tree-free builder (DESIGN.md §8.20): every case builds
+// a tree from the patch in a temporary index and reads the result back from the object store; the repository's
+// work tree must stay exactly as it was.
+import { lstat, readFile, readdir, rename, symlink, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../src/core/log.js';
 import { createGit } from '../../src/git/git.js';
-import { applyHunks, parsePatch } from '../../src/git/apply.js';
-import type { ApplyResult } from '../../src/git/types.js';
-import { diffOf, initRepo, tempDir, writeFiles } from './helpers.js';
+import { applyHunks, parsePatch } from '../../src/git/patch-parse.js';
+import type { PatchTreeResult } from '../../src/git/types.js';
+import { git as tgit } from '../../src/testing/git.js';
+import { diffOf, initRepo, tempDir, treeFiles, writeFiles } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,10 +20,14 @@ async function setup(files: Record<string, string | Buffer>) {
   const t = await tempDir('oh-apply-');
   cleanups.push(t.cleanup);
   const repo = path.join(t.dir, 'repo');
-  await initRepo(repo, files);
+  const base = await initRepo(repo, files);
   const logger = createRecordingLogger();
   const git = createGit({ serverUrl: 'http://127.0.0.1:9', authDir: path.join(t.dir, 'auth'), logger });
-  return { repo, git, logger, root: t.dir };
+  return { repo, git, logger, root: t.dir, base };
+}
+
+async function modeOf(repo: string, tree: string, rel: string): Promise<string> {
+  return (await tgit(['ls-tree', tree, '--', rel], { cwd: repo })).split(' ')[0] ?? '';
 }
 
 async function readTree(dir: string, base = ''): Promise<Record<string, string>> {
@@ -56,7 +64,7 @@ interface Case {
   patch: string | ((dir: string) => Promise<void>);
   /** Appended to the generated patch (e.g. WS_DIFF to force the fallback). */
   extra?: string;
-  method: ApplyResult['method'];
+  method: PatchTreeResult['method'];
   after: Record<string, string>;
   skipped?: string[];
 }
@@ -282,55 +290,76 @@ const cases: Case[] = [
   },
 ];
 
-describe('applyPatch', () => {
+describe('buildPatchTree: the tolerance rules on blobs in memory', () => {
   it.each(cases)('$name', async (c) => {
-    const { repo, git } = await setup(c.files);
+    const { repo, git, base } = await setup(c.files);
     let patch = typeof c.patch === 'string' ? c.patch : await diffOf(repo, c.patch);
     if (c.extra) patch += c.extra;
     const before = await readTree(repo);
-    const res = await git.applyPatch(repo, patch);
+    const res = await git.buildPatchTree(repo, { base, patch });
     expect(res.method).toBe(c.method);
+    // The work tree is never written.
+    expect(await readTree(repo)).toEqual(before);
     if (c.method === 'none') {
-      expect(res.applied).toBe(false);
+      expect(res.tree).toBeNull();
       expect(res.error).toMatch(/does not apply/);
-      expect(await readTree(repo)).toEqual(before);
       return;
     }
     expect(res.error).toBeUndefined();
-    expect(res.applied).toBe(true);
-    expect(await readTree(repo)).toEqual(c.after);
+    expect(await treeFiles(repo, res.tree ?? '')).toEqual(c.after);
     expect(res.skipped.map((s) => s.path)).toEqual(c.skipped ?? []);
+    // The canonical patch holds exactly the judged tree: applied strictly to the base it gives the same tree
+    // (patch text is UTF-8, so a non-UTF-8 file cannot round-trip through it).
+    if (c.name.includes('non-UTF-8')) return;
+    const again = await git.buildPatchTree(repo, { base, patch: res.patch ?? '' });
+    expect(again.method).toBe(res.patch === null ? 'none' : 'git-apply');
+    expect(again.tree).toBe(res.tree);
   });
 
   it('sets the executable bit from a mode-only diff', async () => {
-    const { repo, git } = await setup({ 'run.sh': 'echo hi\n', ...WS_FILE });
+    const { repo, git, base } = await setup({ 'run.sh': 'echo hi\n', ...WS_FILE });
     const patch = (await diffOf(repo, (d) => chmod(path.join(d, 'run.sh'), 0o755))) + WS_DIFF;
-    expect((await git.applyPatch(repo, patch)).method).toBe('fallback');
-    expect((await stat(path.join(repo, 'run.sh'))).mode & 0o111).not.toBe(0);
+    const res = await git.buildPatchTree(repo, { base, patch });
+    expect(res.method).toBe('fallback');
+    expect(await modeOf(repo, res.tree ?? '', 'run.sh')).toBe('100755');
   });
 
   it('an empty patch is a no-op', async () => {
-    const { repo, git } = await setup({ 'a.txt': 'a\n' });
-    expect(await git.applyPatch(repo, '  \n')).toEqual({ applied: true, method: 'none', skipped: [] });
+    const { repo, git, base } = await setup({ 'a.txt': 'a\n' });
+    const res = await git.buildPatchTree(repo, { base, patch: '  \n' });
+    expect(res).toMatchObject({ method: 'none', changed: false, patch: null, skipped: [], dropped: [] });
+  });
+
+  it('commitPatch makes one commit on base with our identity and no work tree change', async () => {
+    const { repo, git, base } = await setup({ 'a.txt': 'a\n' });
+    const patch = ['diff --git a/a.txt b/a.txt', '--- a/a.txt', '+++ b/a.txt', '@@ -1 +1 @@', '-a', '+b'].join('\n');
+    const res = await git.commitPatch(repo, {
+      base,
+      patch,
+      message: 'Fix issue #1\n\n--option-like text stays in the message',
+      identity: { name: 'Bot', email: 'bot@example.com' },
+    });
+    expect(res.sha).toMatch(/^[0-9a-f]{40}$/);
+    const show = await tgit(['log', '-1', '--format=%P%n%an <%ae>%n%cn%n%B', res.sha ?? ''], { cwd: repo });
+    expect(show).toBe(
+      `${base}\nBot <bot@example.com>\nBot\nFix issue #1\n\n--option-like text stays in the message\n\n`,
+    );
+    expect(await readFile(path.join(repo, 'a.txt'), 'utf8')).toBe('a\n');
+    expect((await tgit(['rev-parse', 'HEAD'], { cwd: repo })).trim()).toBe(base);
+    const none = await git.commitPatch(repo, { base, patch: '', message: 'x', identity: { name: 'B', email: 'b@x' } });
+    expect(none.sha).toBeNull();
   });
 });
 
-describe('applyPatch refuses unsafe paths and aborts with nothing written', () => {
+describe('buildPatchTree: unsafe paths are dropped, mismatches abort, the disk is never written', () => {
   const good = ['diff --git a/a.txt b/a.txt', '--- a/a.txt', '+++ b/a.txt', '@@ -1 +1 @@', '-a  x', '+b'].join('\n');
   const newFile = (p: string) =>
     [`diff --git a/${p} b/${p}`, 'new file mode 100644', '--- /dev/null', `+++ b/${p}`, '@@ -0,0 +1 @@', '+evil'].join(
       '\n',
     );
-  const unsafe: {
-    name: string;
-    diff: string;
-    prepare?: (repo: string, root: string) => Promise<void>;
-    reason: RegExp;
-    /** git apply itself searches for a moved hunk, so alone this one applies strictly. */
-    strictApplies?: boolean;
-  }[] = [
-    { name: 'parent escape', diff: newFile('../escape.txt'), reason: /'\.\.'/ },
-    { name: 'nested parent escape', diff: newFile('sub/../../escape.txt'), reason: /'\.\.'/ },
+  const dropped: { name: string; diff: string; path: RegExp }[] = [
+    { name: 'parent escape', diff: newFile('../escape.txt'), path: /escape/ },
+    { name: 'nested parent escape', diff: newFile('sub/../../escape.txt'), path: /escape/ },
     {
       name: 'absolute path',
       diff: [
@@ -340,22 +369,33 @@ describe('applyPatch refuses unsafe paths and aborts with nothing written', () =
         '@@ -0,0 +1 @@',
         '+evil',
       ].join('\n'),
-      reason: /absolute/,
+      path: /abs\.txt/,
     },
-    { name: '.git/hooks', diff: newFile('.git/hooks/pre-commit'), reason: /\.git/ },
-    { name: '.GIT in another case', diff: newFile('.GIT/config'), reason: /\.git/ },
-    {
-      name: 'through a symlinked directory',
-      diff: newFile('link/pwned.txt'),
-      prepare: async (repo, root) => symlink(root, path.join(repo, 'link')),
-      reason: /symbolic link/,
-    },
-    {
-      name: 'editing a symlink leaf',
-      diff: ['diff --git a/ln b/ln', '--- a/ln', '+++ b/ln', '@@ -1 +1 @@', '-x', '+y'].join('\n'),
-      prepare: async (repo, root) => symlink(path.join(root, 'outside.txt'), path.join(repo, 'ln')),
-      reason: /symbolic link/,
-    },
+    { name: '.git/hooks', diff: newFile('.git/hooks/pre-commit'), path: /\.git/ },
+    { name: '.GIT in another case', diff: newFile('.GIT/config'), path: /\.GIT/ },
+    { name: 'a ./ prefix', diff: newFile('./.git/config'), path: /\.git/ },
+  ];
+
+  it.each(dropped)('$name: dropped and listed, the rest kept', async (c) => {
+    const { repo, git, root, base } = await setup({ 'a.txt': 'a x\n', 'b.txt': 'b\n' });
+    await writeFiles(root, { 'outside.txt': 'x\n' });
+    const before = await readTree(repo);
+    for (const [patch, after] of [
+      [`${good}\n${c.diff}\n`, 'b\n'],
+      [`${c.diff}\n`, 'a x\n'],
+    ] as const) {
+      const res = await git.buildPatchTree(repo, { base, patch });
+      expect(res.error).toBeUndefined();
+      expect(await treeFiles(repo, res.tree ?? '')).toEqual({ 'a.txt': after, 'b.txt': 'b\n' });
+      expect(res.dropped.map((d) => d.path).join(' ')).toMatch(c.path);
+      expect(await readTree(repo)).toEqual(before);
+    }
+    expect(await readFile(path.join(root, 'outside.txt'), 'utf8')).toBe('x\n');
+    await expect(lstat(path.join(root, 'escape.txt'))).rejects.toThrow();
+    await expect(lstat('/tmp/abs.txt')).rejects.toThrow();
+  });
+
+  const aborts: { name: string; diff: string; reason: RegExp; strictApplies?: boolean }[] = [
     {
       name: 'mismatching context in a later file',
       diff: [
@@ -379,35 +419,55 @@ describe('applyPatch refuses unsafe paths and aborts with nothing written', () =
       diff: ['diff --git a/a.txt b/b.txt', 'similarity index 100%', 'rename from a.txt', 'rename to b.txt'].join('\n'),
       reason: /target exists/,
     },
+    {
+      name: 'a file where the base has a directory',
+      diff: newFile('sub'),
+      reason: /both a file and a directory|already exists|sub/,
+    },
   ];
 
-  it.each(unsafe)('$name', async (c) => {
-    const { repo, git, root } = await setup({ 'a.txt': 'a x\n', 'b.txt': 'b\n' });
-    await writeFiles(root, { 'outside.txt': 'x\n' });
-    await c.prepare?.(repo, root);
-    const before = await readTree(repo);
-    // With the good diff first, the fallback must not have written it when the second is refused; alone, the
-    // strict `git apply` must refuse it as well.
+  it.each(aborts)('$name: nothing is built', async (c) => {
+    const { repo, git, base } = await setup({ 'a.txt': 'a x\n', 'b.txt': 'b\n', 'sub/f': 'f\n' });
     for (const patch of [`${good}\n${c.diff}\n`, ...(c.strictApplies ? [] : [`${c.diff}\n`])]) {
-      const res = await git.applyPatch(repo, patch);
-      expect(res.applied).toBe(false);
+      const res = await git.buildPatchTree(repo, { base, patch });
+      expect(res.tree).toBeNull();
       expect(res.error).toMatch(c.reason);
-      expect(await readTree(repo)).toEqual(before);
     }
-    expect(await readFile(path.join(root, 'outside.txt'), 'utf8')).toBe('x\n');
-    await expect(lstat(path.join(root, 'escape.txt'))).rejects.toThrow();
-    await expect(lstat(path.join(root, 'pwned.txt'))).rejects.toThrow();
   });
 
-  it('a binary diff that does not apply is refused before anything is written', async () => {
-    const { repo, git } = await setup({ 'a.txt': 'a x\n', 'img.bin': Buffer.from([0, 1, 2]) });
+  it('a base symlink to a directory cannot be written through, and its edit is judged as a link', async () => {
+    const t = await setup({ 'a.txt': 'a x\n' });
+    await symlink(t.root, path.join(t.repo, 'link'));
+    await symlink('a.txt', path.join(t.repo, 'ln'));
+    const base = await (await import('./helpers.js')).commitAll(t.repo, 'links');
+    const through = newFile('link/pwned.txt');
+    const edit = [
+      'diff --git a/ln b/ln',
+      '--- a/ln',
+      '+++ b/ln',
+      '@@ -1 +1 @@',
+      '-a.txt',
+      '\\ No newline at end of file',
+      '+../../outside.txt',
+      '\\ No newline at end of file',
+    ].join('\n');
+    for (const patch of [`${through}\n`, `${good}\n${through}\n`, `${edit}\n`]) {
+      const res = await t.git.buildPatchTree(t.repo, { base, patch });
+      const files = res.tree ? await treeFiles(t.repo, res.tree) : {};
+      expect(Object.keys(files).filter((f) => f.startsWith('link/'))).toEqual([]);
+      expect(files.ln === undefined || files.ln === '-> a.txt').toBe(true);
+    }
+    await expect(lstat(path.join(t.root, 'pwned.txt'))).rejects.toThrow();
+  });
+
+  it('a binary diff that does not apply is refused', async () => {
+    const { repo, git, base } = await setup({ 'a.txt': 'a x\n', 'img.bin': Buffer.from([0, 1, 2]) });
     const bin = await diffOf(repo, (d) => writeFiles(d, { 'img.bin': Buffer.from([5, 5, 5, 0]) }));
+    const other = bin.replace(/img\.bin/g, 'img.moved');
     await rename(path.join(repo, 'img.bin'), path.join(repo, 'img.moved'));
-    const before = await readTree(repo);
-    const res = await git.applyPatch(repo, `${good}\n${bin}`);
-    expect(res.applied).toBe(false);
-    expect(res.error).toMatch(/img\.bin/);
-    expect(await readTree(repo)).toEqual(before);
+    const res = await git.buildPatchTree(repo, { base, patch: `${good}\n${other}` });
+    expect(res.tree).toBeNull();
+    expect(res.error).toMatch(/img\.moved/);
   });
 });
 

@@ -9,7 +9,7 @@ import { createGit, type CreateGitOptions } from '../../src/git/git.js';
 import { authConfigText } from '../../src/git/run.js';
 import { startGitHttpServer, type GitHttpServer } from '../../src/testing/git-http-server.js';
 import { git as tgit } from '../../src/testing/git.js';
-import { AUTHOR, initRepo, tempDir, writeFiles } from './helpers.js';
+import { AUTHOR, diffOf, initRepo, tempDir, writeFiles } from './helpers.js';
 
 const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
 const IDENTITY = { name: 'openhands', email: 'openhands@all-hands.dev' };
@@ -133,19 +133,21 @@ describe('createGit: clone, fetch and push through the token-checking git bridge
     const dir = path.join(h.dir, 'repo');
     await h.git.clone('octo', 'hello', dir);
     expect(await h.git.checkout(dir, seedSha)).toBe(seedSha);
-    expect(await h.git.commitAll(dir, 'nothing', IDENTITY)).toEqual({ committed: false, sha: null });
+    const none = await h.git.commitPatch(dir, { base: seedSha, patch: '', message: 'nothing', identity: IDENTITY });
+    expect(none.sha).toBeNull();
 
-    await writeFiles(dir, { 'src/app.txt': 'v2\n', 'new file.txt': 'x\n' });
+    const patch = await diffOf(dir, (d) => writeFiles(d, { 'src/app.txt': 'v2\n', 'new file.txt': 'x\n' }));
     const message =
       'Fix issue #7: "quotes" $(rm -rf /) `tick` <b>\n\nCo-authored-by: alice <alice@users.noreply.github.com>';
-    const c = await h.git.commitAll(dir, message, IDENTITY);
-    expect(c.committed).toBe(true);
-    const show = await h.git.raw(dir, ['log', '-1', '--format=%an <%ae>|%cn <%ce>|%B']);
+    const c = await h.git.commitPatch(dir, { base: seedSha, patch, message, identity: IDENTITY });
+    expect(c.sha).toMatch(/^[0-9a-f]{40}$/);
+    const show = await h.git.raw(dir, ['log', '-1', '--format=%an <%ae>|%cn <%ce>|%B', c.sha ?? '']);
     expect(show.trimEnd()).toBe(`openhands <openhands@all-hands.dev>|openhands <openhands@all-hands.dev>|${message}`);
+    // Nothing was checked out: HEAD and the work tree are as they were.
+    expect(await h.git.revParse(dir, 'HEAD')).toBe(seedSha);
 
-    expect(await h.git.checkout(dir, 'HEAD', { newBranch: 'openhands-fix-issue-7' })).toBe(c.sha);
     const pushesBefore = server.pushes.length;
-    await h.git.push(dir, { owner: 'octo', repo: 'hello', branch: 'openhands-fix-issue-7' });
+    await h.git.push(dir, { owner: 'octo', repo: 'hello', branch: 'openhands-fix-issue-7', source: c.sha ?? '' });
     expect(server.pushes.slice(pushesBefore)).toMatchObject([
       { repo: 'octo/hello.git', ref: 'refs/heads/openhands-fix-issue-7', before: null, after: c.sha },
     ]);
@@ -161,17 +163,30 @@ describe('createGit: clone, fetch and push through the token-checking git bridge
     await h.git.clone('octo', 'hello', dir);
     await h.git.fetch(dir, ['+refs/heads/feature:refs/remotes/origin/feature']);
     const featureSha = await h.git.revParse(dir, 'origin/feature');
-    await writeFiles(dir, { 'lease.txt': 'one\n' });
-    const one = await h.git.commitAll(dir, 'one', IDENTITY);
+    const lease = (text: string) => diffOf(dir, (d) => writeFiles(d, { 'lease.txt': text }));
+    const one = await h.git.commitPatch(dir, {
+      base: seedSha,
+      patch: await lease('one\n'),
+      message: 'one',
+      identity: IDENTITY,
+    });
 
     // Not a fast-forward: a plain push is refused...
-    await h.git.checkout(dir, seedSha);
-    await writeFiles(dir, { 'lease.txt': 'two\n' });
-    const two = await h.git.commitAll(dir, 'two', IDENTITY);
-    await h.git.push(dir, { owner: 'octo', repo: 'hello', branch: 'feature', forceWithLease: featureSha });
-    await h.git.checkout(dir, one.sha ?? '');
+    const two = await h.git.commitPatch(dir, {
+      base: seedSha,
+      patch: await lease('two\n'),
+      message: 'two',
+      identity: IDENTITY,
+    });
+    await h.git.push(dir, {
+      owner: 'octo',
+      repo: 'hello',
+      branch: 'feature',
+      forceWithLease: featureSha,
+      source: two.sha ?? '',
+    });
     const stale = await h.git
-      .push(dir, { owner: 'octo', repo: 'hello', branch: 'feature', forceWithLease: featureSha })
+      .push(dir, { owner: 'octo', repo: 'hello', branch: 'feature', forceWithLease: featureSha, source: one.sha ?? '' })
       .catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ResolverError);
     expect((stale as ResolverError).code).toBe('push');
@@ -205,6 +220,8 @@ describe('createGit: host hardening', () => {
     const t = await tempDir('oh-hooks-');
     const repo = path.join(t.dir, 'repo');
     await initRepo(repo, { 'a.txt': 'a\n' });
+    // Made with the test double's git before the hooks exist.
+    const patch = await diffOf(repo, (d) => writeFiles(d, { 'a.txt': 'b\n' }));
     const marker = path.join(t.dir, 'hook-ran');
     const script = path.join(t.dir, 'evil.sh');
     await writeFile(script, `#!/bin/sh\necho ran >> "${marker}"\n`);
@@ -215,9 +232,11 @@ describe('createGit: host hardening', () => {
     }
     await tgit(['config', 'core.fsmonitor', script], { cwd: repo });
     const { git } = await makeGit();
-    await writeFiles(repo, { 'a.txt': 'b\n' });
-    expect((await git.commitAll(repo, 'change', IDENTITY)).committed).toBe(true);
-    await git.checkout(repo, 'HEAD~1');
+    const base = await git.revParse(repo, 'HEAD');
+    const c = await git.commitPatch(repo, { base, patch, message: 'change', identity: IDENTITY });
+    expect(c.sha).not.toBeNull();
+    await git.checkout(repo, c.sha ?? '');
+    await git.checkout(repo, base);
     await git.raw(repo, ['status']);
     await expect(readFile(marker, 'utf8')).rejects.toThrow();
     await t.cleanup();

@@ -2,7 +2,8 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { git } from '../../src/testing/git.js';
+import { execFileSync } from 'node:child_process';
+import { git, gitEnv } from '../../src/testing/git.js';
 
 export const AUTHOR = ['-c', 'user.name=Test Author', '-c', 'user.email=author@example.com'];
 
@@ -47,4 +48,22 @@ export async function diffOf(dir: string, changes: (dir: string) => Promise<void
   await git(['reset', '-q', '--hard', 'HEAD'], { cwd: dir });
   await git(['clean', '-qfdx'], { cwd: dir });
   return patch;
+}
+
+/** The files of a tree, read from the object store (symlinks as `-> target`). */
+export async function treeFiles(repo: string, tree: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const list = await git(['ls-tree', '-r', '-z', tree], { cwd: repo });
+  for (const rec of list.split('\0')) {
+    if (!rec) continue;
+    const [meta, rel] = rec.split('\t') as [string, string];
+    const [mode, , oid] = meta.split(' ');
+    const content = execFileSync('git', ['cat-file', 'blob', oid ?? ''], {
+      cwd: repo,
+      env: gitEnv(),
+      encoding: 'latin1',
+    });
+    out[rel] = mode === '120000' ? `-> ${content}` : content;
+  }
+  return out;
 }

@@ -1,16 +1,8 @@
-// Patch application (resolver.md §12.1): strict `git apply --binary` first; if that fails, a tolerant
-// per-file fallback with the reference's rules. The fallback plans every change in memory, checks every
-// path, and only then writes; any mismatch leaves the tree untouched.
-//
-// Text is handled as "byte strings" (latin1: one char per byte) so non-UTF-8 files round-trip exactly.
-import { lstat, mkdir, readFile, readdir, rm, rmdir, chmod, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Logger } from '../core/log.js';
-import type { GitRunner } from './run.js';
-import type { ApplyResult } from './types.js';
+// The one parser of unified/git diffs (resolver.md §12.1 rules): file diffs, hunks and the whitespace-tolerant
+// hunk applier. Text is handled as "byte strings" (latin1: one char per byte) so non-UTF-8 files round-trip
+// exactly. No filesystem access here: the tree builder (patch-tree.ts) works on blobs in memory.
 
-class PatchMismatch extends Error {}
-
+export class PatchMismatch extends Error {}
 export interface HunkLine {
   op: ' ' | '-' | '+';
   /** Line text without its ending (a trailing CR is stripped for comparison and insertion). */
@@ -50,12 +42,12 @@ const HEADER_RE = /^diff.* (.+) (.+)$/;
 const HUNK_RE = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const ZERO_BLOB = /^0+$/;
 
-const toBytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-const fromBytes = (s: string) => Buffer.from(s, 'latin1').toString('utf8');
-const stripCr = (s: string) => (s.endsWith('\r') ? s.slice(0, -1) : s);
+export const toBytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+export const fromBytes = (s: string) => Buffer.from(s, 'latin1').toString('utf8');
+export const stripCr = (s: string) => (s.endsWith('\r') ? s.slice(0, -1) : s);
 
 /** Git's C-style quoting: "a/f\303\251 x" → a/fé x (as a byte string). */
-function unquote(s: string): string {
+export function unquote(s: string): string {
   if (!s.startsWith('"')) return s;
   let out = '';
   for (let i = 1; i < s.length; i++) {
@@ -345,7 +337,7 @@ export function applyHunks(oldContent: string, hunks: Hunk[], displayPath: strin
   return out;
 }
 
-function newFileContent(hunks: Hunk[], displayPath: string): string {
+export function newFileContent(hunks: Hunk[], displayPath: string): string {
   let out = '';
   const added: HunkLine[] = [];
   for (const h of hunks) {
@@ -360,207 +352,13 @@ function newFileContent(hunks: Hunk[], displayPath: string): string {
   return out;
 }
 
-/** Rejects paths that could escape the repository (security.md §4): absolute, `..`, `.git`, symlinked parents. */
-async function checkPath(root: string, rel: string, opts: { allowSymlinkLeaf?: boolean } = {}): Promise<string> {
-  const shown = JSON.stringify(rel);
-  if (rel === '' || rel.includes('\0')) throw new PatchMismatch(`invalid path ${shown}`);
-  if (rel.startsWith('/') || path.isAbsolute(rel)) throw new PatchMismatch(`absolute path ${shown} refused`);
-  const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0) throw new PatchMismatch(`invalid path ${shown}`);
-  if (parts.includes('..')) throw new PatchMismatch(`path ${shown} with '..' refused`);
-  if (parts.some((p) => p.toLowerCase() === '.git')) throw new PatchMismatch(`path ${shown} inside .git refused`);
-  const abs = path.join(root, ...parts);
-  if (!abs.startsWith(root + path.sep)) throw new PatchMismatch(`path ${shown} escapes the repository`);
-  let prefix = root;
-  for (let k = 0; k < parts.length; k++) {
-    prefix = path.join(prefix, parts[k] as string);
-    const st = await lstat(prefix).catch(() => null);
-    if (!st) break;
-    const leaf = k === parts.length - 1;
-    if (st.isSymbolicLink() && !(leaf && opts.allowSymlinkLeaf)) {
-      throw new PatchMismatch(`path ${shown} goes through a symbolic link`);
-    }
-    if (!leaf && !st.isDirectory())
-      throw new PatchMismatch(`path ${shown}: ${parts.slice(0, k + 1).join('/')} is not a directory`);
-  }
-  return abs;
-}
-
-type Op =
-  | { kind: 'write'; abs: string; content: Buffer; mode: number | null }
-  | { kind: 'delete'; abs: string }
-  | { kind: 'git-apply'; diff: string; touched: string[] };
-
-function fileMode(mode: string | null): number | null {
-  if (mode === '100755') return 0o755;
-  if (mode === '100644') return 0o644;
-  return null;
-}
-
-async function removeEmptyParents(root: string, abs: string): Promise<void> {
-  let dir = path.dirname(abs);
-  while (dir.startsWith(root + path.sep)) {
-    const entries = await readdir(dir).catch(() => null);
-    if (!entries || entries.length > 0) return;
-    await rmdir(dir).catch(() => undefined);
-    dir = path.dirname(dir);
-  }
-}
-
-interface Snapshot {
-  abs: string;
-  content: Buffer | null;
-  mode: number;
-}
-
-async function snapshot(abs: string): Promise<Snapshot> {
-  const st = await lstat(abs).catch(() => null);
-  if (!st || !st.isFile()) return { abs, content: null, mode: 0 };
-  return { abs, content: await readFile(abs), mode: st.mode & 0o777 };
-}
-
-async function restore(s: Snapshot): Promise<void> {
-  if (s.content === null) {
-    await rm(s.abs, { force: true });
-    return;
-  }
-  await mkdir(path.dirname(s.abs), { recursive: true });
-  await writeFile(s.abs, s.content);
-  await chmod(s.abs, s.mode);
-}
-
-async function fallbackApply(
-  run: GitRunner,
-  root: string,
-  patchBytes: string,
-  logger: Logger,
-): Promise<{ skipped: { path: string; reason: string }[] }> {
-  const diffs = parsePatch(patchBytes);
-  if (diffs.length === 0) throw new PatchMismatch('no file diffs found in the patch');
-  const skipped: { path: string; reason: string }[] = [];
-  const ops: Op[] = [];
-  // Planned state of each file, so a later diff sees an earlier one's result.
-  const overlay = new Map<string, string | null>();
-  const readPlanned = async (abs: string): Promise<string | null> => {
-    if (overlay.has(abs)) return overlay.get(abs) ?? null;
-    const st = await lstat(abs).catch(() => null);
-    if (!st) return null;
-    if (!st.isFile()) throw new PatchMismatch(`${path.relative(root, abs)} is not a regular file`);
-    return (await readFile(abs)).toString('latin1');
-  };
-
-  for (const d of diffs) {
-    const oldRel = d.renameFrom ?? d.oldPath;
-    const newRel = d.renameTo ?? d.newPath;
-    const shown = fromBytes(newRel ?? oldRel ?? '(unknown)');
-    if (d.unparsable || (newRel === null && !d.deletedFile)) {
-      logger.warn(`Skipping a file diff without a usable path: ${fromBytes(stripCr(d.raw[0] ?? ''))}`);
-      skipped.push({ path: shown, reason: 'no target path in the diff header' });
-      continue;
-    }
-    if (d.oldMode === '160000' || d.newMode === '160000') {
-      skipped.push({ path: shown, reason: 'submodule (gitlink) change dropped' });
-      continue;
-    }
-    if (newRel === null) {
-      // Deletion: no content check (reference rule).
-      const abs = await checkPath(root, fromBytes(oldRel ?? ''), { allowSymlinkLeaf: true });
-      ops.push({ kind: 'delete', abs });
-      overlay.set(abs, null);
-      continue;
-    }
-    if (d.binary === 'bare') {
-      skipped.push({ path: shown, reason: 'binary change without data (`Binary files … differ`)' });
-      continue;
-    }
-    const isSymlink = d.oldMode === '120000' || d.newMode === '120000';
-    const modeOnly = d.hunks.length === 0 && d.oldMode !== null && d.newMode !== null && d.oldMode !== d.newMode;
-    const emptyNew = d.newFile && d.hunks.length === 0;
-    if (d.binary === 'data' || isSymlink || (modeOnly && !d.renameTo) || emptyNew) {
-      const touched: string[] = [];
-      for (const rel of [oldRel, newRel]) {
-        if (rel !== null) touched.push(await checkPath(root, fromBytes(rel), { allowSymlinkLeaf: true }));
-      }
-      const diffText = `${d.raw.join('\n')}\n`;
-      const check = await run(root, ['apply', '--binary', '--check', '--whitespace=nowarn', '-'], {
-        input: Buffer.from(diffText, 'latin1'),
-      });
-      if (check.exitCode !== 0) {
-        throw new PatchMismatch(`${shown}: git apply refused this file diff: ${check.stderr.trim()}`);
-      }
-      ops.push({ kind: 'git-apply', diff: diffText, touched });
-      continue;
-    }
-
-    const newAbs = await checkPath(root, fromBytes(newRel));
-    let content: string;
-    if (oldRel === null || (d.newFile && !d.renameFrom)) {
-      const existing = await readPlanned(newAbs);
-      content = newFileContent(d.hunks, shown);
-      if (existing !== null && existing !== content) throw new PatchMismatch(`${shown} already exists`);
-    } else {
-      const oldAbs = await checkPath(root, fromBytes(oldRel));
-      const old = await readPlanned(oldAbs);
-      if (old === null) throw new PatchMismatch(`${fromBytes(oldRel)} does not exist`);
-      if (oldAbs !== newAbs && (await readPlanned(newAbs)) !== null) {
-        throw new PatchMismatch(`cannot rename ${fromBytes(oldRel)} to ${shown}: the target exists`);
-      }
-      content = d.hunks.length > 0 ? applyHunks(old, d.hunks, shown) : old;
-      if (oldAbs !== newAbs && !d.copy) {
-        ops.push({ kind: 'delete', abs: oldAbs });
-        overlay.set(oldAbs, null);
-      }
-    }
-    ops.push({ kind: 'write', abs: newAbs, content: Buffer.from(content, 'latin1'), mode: fileMode(d.newMode) });
-    overlay.set(newAbs, content);
-  }
-
-  // Write phase: snapshot everything touched so a failure part-way leaves the tree as it was.
-  const touched = new Set<string>();
-  for (const op of ops) {
-    if (op.kind === 'git-apply') op.touched.forEach((t) => touched.add(t));
-    else touched.add(op.abs);
-  }
-  const snaps = await Promise.all([...touched].map((t) => snapshot(t)));
-  try {
-    for (const op of ops) {
-      if (op.kind === 'delete') {
-        await rm(op.abs, { force: true });
-        await removeEmptyParents(root, op.abs);
-      } else if (op.kind === 'write') {
-        await mkdir(path.dirname(op.abs), { recursive: true });
-        await writeFile(op.abs, op.content);
-        if (op.mode !== null) await chmod(op.abs, op.mode);
-      } else {
-        const r = await run(root, ['apply', '--binary', '--whitespace=nowarn', '-'], {
-          input: Buffer.from(op.diff, 'latin1'),
-        });
-        if (r.exitCode !== 0) throw new PatchMismatch(`git apply failed: ${r.stderr.trim()}`);
-      }
-    }
-  } catch (err) {
-    for (const s of snaps) await restore(s).catch(() => undefined);
-    throw err;
-  }
-  return { skipped };
-}
-
-/** Applies a patch in `dir`: `git apply --binary`, then the tolerant fallback. Never throws on a bad patch. */
-export async function applyPatch(run: GitRunner, dir: string, patch: string, logger: Logger): Promise<ApplyResult> {
-  if (patch.trim() === '') return { applied: true, method: 'none', skipped: [] };
-  const root = path.resolve(dir);
-  const input = patch.endsWith('\n') ? patch : `${patch}\n`;
-  const strict = await run(root, ['apply', '--binary', '--whitespace=nowarn', '-'], { input });
-  if (strict.exitCode === 0) return { applied: true, method: 'git-apply', skipped: [] };
-  logger.info(`git apply failed (${strict.stderr.trim().split('\n')[0] ?? ''}); trying the tolerant per-file fallback`);
-  try {
-    const { skipped } = await fallbackApply(run, root, toBytes(input), logger);
-    for (const s of skipped) logger.warn(`Patch: skipped ${s.path}: ${s.reason}`);
-    return { applied: true, method: 'fallback', skipped };
-  } catch (err) {
-    if (!(err instanceof PatchMismatch)) throw err;
-    const error = `The patch does not apply: ${err.message}. Nothing was changed; the patch is kept as an artifact.`;
-    logger.warn(error);
-    return { applied: false, method: 'none', skipped: [], error };
-  }
+/**
+ * Splits off everything before the first `diff --git` line. `git apply` would apply a plain unified diff found
+ * there (the policy refuses it: DESIGN.md §8.20), so the caller never passes the preamble on.
+ */
+export function splitPreamble(patchBytes: string): { preamble: string; rest: string } {
+  const m = /(^|\n)diff --git /.exec(patchBytes);
+  if (!m) return { preamble: patchBytes, rest: '' };
+  const at = m.index + m[1]!.length;
+  return { preamble: patchBytes.slice(0, at), rest: patchBytes.slice(at) };
 }
