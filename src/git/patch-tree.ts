@@ -446,6 +446,7 @@ async function canonicalPatch(s: Session, baseTree: string, tree: string): Promi
       '-r',
       '-p',
       '--binary',
+      '--full-index',
       '--no-color',
       '--no-ext-diff',
       '--no-textconv',
@@ -512,7 +513,7 @@ async function buildInSession(s: Session, o: PatchTreeOptions, logger: Logger): 
       tree = await s.writeTree(baseTree, base, f.next);
     } catch (err) {
       if (!(err instanceof PatchMismatch)) throw err;
-      const error = `The patch does not apply: ${err.message}. Nothing was changed; the patch is kept as an artifact.`;
+      const error = `The patch does not apply: ${err.message}. Nothing was changed.`;
       logger.warn(error);
       return { ...empty, dropped: refused, tree: null, changed: false, method: 'none', patch: null, error };
     }
