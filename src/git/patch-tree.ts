@@ -450,7 +450,8 @@ async function canonicalPatch(s: Session, baseTree: string, tree: string): Promi
       '--no-color',
       '--no-ext-diff',
       '--no-textconv',
-      '--no-renames',
+      // Renames as the sandbox's `git diff` showed them (the reference's records have them).
+      '-M',
       baseTree,
       tree,
     ],
