@@ -157,7 +157,11 @@ export function createGit(opts: CreateGitOptions): Git {
         }
         args.push(`--force-with-lease=refs/heads/${target.branch}:${lease}`);
       }
-      args.push(remoteUrl(target.owner, target.repo), `HEAD:refs/heads/${target.branch}`);
+      const source = target.source ?? 'HEAD';
+      if (source !== 'HEAD' && !SHA_RE.test(source)) {
+        throw new ResolverError('push', `Invalid push source ${source}: expected a full commit SHA.`);
+      }
+      args.push(remoteUrl(target.owner, target.repo), `${source}:refs/heads/${target.branch}`);
       await must(
         dir,
         args,

@@ -29,10 +29,13 @@ export interface Git {
   /** `git add .` then commit with the identity; committed=false when there is nothing to commit. */
   commitAll(dir: string, message: string, identity: GitIdentity): Promise<{ committed: boolean; sha: string | null }>;
   /**
-   * Pushes HEAD to refs/heads/{branch} of {serverUrl}/{owner}/{repo}.git. `forceWithLease` is the SHA the
-   * remote branch must still have (`''` = must not exist); errors have code 'push'.
+   * Pushes HEAD (or `source`, a full commit SHA) to refs/heads/{branch} of {serverUrl}/{owner}/{repo}.git.
+   * `forceWithLease` is the SHA the remote branch must still have (`''` = must not exist); errors have code 'push'.
    */
-  push(dir: string, target: { owner: string; repo: string; branch: string; forceWithLease?: string }): Promise<void>;
+  push(
+    dir: string,
+    target: { owner: string; repo: string; branch: string; forceWithLease?: string; source?: string },
+  ): Promise<void>;
   /** Any other read-only git command, argv only. Returns stdout. */
   raw(dir: string, args: string[]): Promise<string>;
 }
