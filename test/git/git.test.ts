@@ -188,6 +188,33 @@ describe('createGit: clone, fetch and push through the token-checking git bridge
     await h.cleanup();
   });
 
+  it('push source: a given commit SHA (not HEAD) is pushed; anything but a full SHA is refused', async () => {
+    const h = await makeGit();
+    const dir = path.join(h.dir, 'repo');
+    await h.git.clone('octo', 'hello', dir);
+    await h.git.checkout(dir, seedSha);
+    await writeFiles(dir, { 'source.txt': 'ours\n' });
+    const ours = await h.git.commitAll(dir, 'ours', IDENTITY);
+    // HEAD moves on; the commit pushed is still the named one.
+    await writeFiles(dir, { 'source.txt': 'later\n' });
+    await h.git.commitAll(dir, 'later', IDENTITY);
+    const before = server.pushes.length;
+    await h.git.push(dir, {
+      owner: 'octo',
+      repo: 'hello',
+      branch: 'by-sha',
+      forceWithLease: '',
+      source: ours.sha ?? '',
+    });
+    expect(server.pushes.slice(before)).toMatchObject([{ ref: 'refs/heads/by-sha', before: null, after: ours.sha }]);
+    for (const bad of ['HEAD~1', 'refs/heads/main', '--all', `${ours.sha}:refs/heads/x`]) {
+      await expect(h.git.push(dir, { owner: 'octo', repo: 'hello', branch: 'y', source: bad })).rejects.toThrow(
+        /full commit SHA/,
+      );
+    }
+    await h.cleanup();
+  });
+
   it('fetches from another repository (a fork) on the same server', async () => {
     const h = await makeGit();
     const dir = path.join(h.dir, 'repo');
