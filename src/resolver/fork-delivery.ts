@@ -64,6 +64,16 @@ export function fenceFor(content: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
+/** `text` as one inline code span (paths are agent-made): one line, delimited by a longer backtick run. */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  let longest = 0;
+  for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const tick = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || longest > 0 ? ' ' : '';
+  return `${tick}${pad}${flat}${pad}${tick}`;
+}
+
 export function suggestionBlock(lines: readonly string[]): string {
   const content = lines.join('\n');
   const fence = fenceFor(content);
@@ -104,7 +114,8 @@ export function parseFileDiffs(text: string): FileDiff[] {
       else if (l.startsWith('rename from') || l.startsWith('copy from')) special = 'a rename';
       else if (l.startsWith('old mode') || l.startsWith('new mode')) special ??= 'a mode change';
       else if (l.startsWith('Binary files') || l === 'GIT binary patch') special = 'a binary file';
-      else if (l.startsWith('+++ b/')) path = l.slice(6);
+      // git ends the name with a TAB when it contains a space.
+      else if (l.startsWith('+++ b/')) path = l.slice(6).replace(/\t$/, '');
     }
     if (path === null) {
       const m = /^diff --git a\/(\S+) b\/(\S+)$/.exec(lines[0] ?? '');
@@ -199,6 +210,23 @@ async function singleCommitOn(deps: ForkDeliveryDeps, o: ForkDeliveryOptions): P
   return line.toLowerCase() === `${o.commit} ${o.base}`.toLowerCase();
 }
 
+/**
+ * A second send of the same record: the head moved by exactly our commit (same parent, same tree), pushed by an
+ * earlier send. Returns that commit, or null.
+ */
+async function ourTreeOnHead(deps: ForkDeliveryDeps, o: ForkDeliveryOptions): Promise<string | null> {
+  try {
+    await deps.git.fetch(o.gitDir, [`+refs/pull/${o.pull.number}/head:refs/openhands/fork-delivery/head`]);
+    const head = await deps.git.revParse(o.gitDir, 'refs/openhands/fork-delivery/head');
+    const ours = (await deps.git.raw(o.gitDir, ['rev-parse', `${o.commit}^{tree}`])).trim();
+    const line = (await deps.git.raw(o.gitDir, ['rev-list', '--parents', '-n', '1', head])).trim();
+    const theirs = (await deps.git.raw(o.gitDir, ['rev-parse', `${head}^{tree}`])).trim();
+    return line.toLowerCase() === `${head} ${o.base}`.toLowerCase() && theirs === ours ? head : null;
+  } catch {
+    return null;
+  }
+}
+
 async function tryPushToForkHead(
   deps: ForkDeliveryDeps,
   o: ForkDeliveryOptions,
@@ -230,6 +258,14 @@ export async function deliverForkPr(deps: ForkDeliveryDeps, o: ForkDeliveryOptio
   } else if (o.pull.maintainerCanModify !== true) {
     reason = 'the pull request does not allow edits from maintainers';
   } else if (o.pull.headSha.toLowerCase() !== o.base.toLowerCase()) {
+    const already = await ourTreeOnHead(deps, o);
+    if (already) {
+      deps.logger.info(
+        `Pull request #${o.pull.number} already has these changes (commit ${already.slice(0, 12)} on the fork head); nothing was pushed.`,
+      );
+      const url = `${deps.api.urls.serverUrl}/${fork.owner}/${fork.repo}/commit/${already}`;
+      return { kind: 'pushed', fork, branch: o.pull.headRef, url, warnings };
+    }
     reason = 'the fork head moved after the trigger';
   } else {
     const pushed = await tryPushToForkHead(deps, o, fork);
@@ -342,7 +378,9 @@ export async function createSuggestionReview(
     const text = unanchored.map((f) => f.raw).join('');
     const shown = text.length > REVIEW_DIFF_CAP ? `${text.slice(0, REVIEW_DIFF_CAP)}\n… (cut; see the patch)\n` : text;
     const fence = fenceFor(shown);
-    lines.push('', `Changes GitHub cannot show as suggestions (${paths.map((p) => `\`${p}\``).join(', ')}):`, '');
+    const listed = paths.slice(0, 50).map((p) => codeSpan(p.slice(0, 300)));
+    if (paths.length > 50) listed.push(`and ${paths.length - 50} more`);
+    lines.push('', `Changes GitHub cannot show as suggestions (${listed.join(', ')}):`, '');
     body = fitBody({ head: `${lines.join('\n')}\n${fence}diff\n`, variable: shown, tail: `${fence}` });
   } else {
     body = lines.join('\n');

@@ -251,6 +251,12 @@ describe('fork PR delivery: the fork head when allowed', () => {
     ]);
     await expectNothingInBase(w, before);
     expect(reviewOf(w).reviews).toEqual([]);
+    // A second send of the same record (the CLI): the fork head already holds our change; nothing new.
+    const again = await w.send(CODE_PATCH);
+    expect(again).toMatchObject({ conclusion: 'success', branch: 'feature', updated: true });
+    expect((await w.fake.gitLog(FORKER, w.repo, 'feature'))[0]?.sha).toBe(head?.sha);
+    expect(reviewOf(w).reviews).toEqual([]);
+    await expectNothingInBase(w, before);
   });
 });
 
@@ -420,5 +426,41 @@ describe('fork-delivery helpers', () => {
       ['diff --git a/x b/y', 'similarity index 90%', 'rename from x', 'rename to y', ''].join('\n'),
     );
     expect(r?.special).toBe('a rename');
+  });
+});
+
+describe('fork PR delivery: refused pushes and hostile paths', () => {
+  it('a push refused as a protected branch (403) falls back to the review; the fork head is unchanged', async () => {
+    const w = await world(userFake);
+    w.fake.state.forkPushDenied[`${FORKER}/${w.repo}`] = 'protected branch hook declined';
+    const before = await w.baseRefs();
+    const forkHead = await w.fake.resolveRef(FORKER, w.repo, 'feature');
+    const res = await w.send(CODE_PATCH);
+    expect(res.conclusion).toBe('success');
+    expect(res.warnings.join('\n')).toMatch(/may not push to the fork head branch/);
+    expect(await w.fake.resolveRef(FORKER, w.repo, 'feature')).toBe(forkHead);
+    await expectNothingInBase(w, before);
+    expect(reviewOf(w).comments).toHaveLength(3);
+  });
+
+  it('an agent-made file name with backticks, a mention and a closing keyword stays inside code in the review body', async () => {
+    const w = await world(botFake);
+    const name = 'x` @octocat fixes #1 `.txt';
+    const patch = [
+      `diff --git a/${name} b/${name}`,
+      'new file mode 100644',
+      '--- /dev/null',
+      `+++ b/${name}`,
+      '@@ -0,0 +1 @@',
+      '+hi',
+      '',
+    ].join('\n');
+    await w.send(patch);
+    const body = reviewOf(w).reviews[0]?.body ?? '';
+    expect(body).toContain(`(\`\` ${name} \`\`)`);
+    // Outside the code span and the fenced diff, the name's text does not appear.
+    const outside = body.replace(/^(`{3,})diff\n[\s\S]*?^\1$/m, '').replace(`\`\` ${name} \`\``, '');
+    expect(outside).not.toContain('@octocat');
+    expect(outside).not.toMatch(/fixes #1/);
   });
 });

@@ -1323,8 +1323,8 @@ export function parsePullFiles(text: string): PullFile[] {
         status = 'renamed';
         oldPath = l.slice('rename from '.length);
       } else if (l.startsWith('rename to ')) newPath = l.slice('rename to '.length);
-      else if (l.startsWith('--- ')) oldPath ??= l === '--- /dev/null' ? null : l.slice(6);
-      else if (l.startsWith('+++ ')) newPath ??= l === '+++ /dev/null' ? null : l.slice(6);
+      else if (l.startsWith('--- ')) oldPath ??= l === '--- /dev/null' ? null : l.slice(6).replace(/\t$/, '');
+      else if (l.startsWith('+++ ')) newPath ??= l === '+++ /dev/null' ? null : l.slice(6).replace(/\t$/, '');
       else if (l.startsWith('index ')) sha = /\.\.([0-9a-f]+)/.exec(l)?.[1] ?? sha;
       else if (l.startsWith('Binary files ') || l === 'GIT binary patch') binary = true;
     }
