@@ -141,10 +141,10 @@ export function createGit(opts: CreateGitOptions): Git {
         }
         args.push(`--force-with-lease=refs/heads/${target.branch}:${lease}`);
       }
-      if (target.source !== undefined && !SHA_RE.test(target.source)) {
-        throw new ResolverError('push', `Invalid push source ${target.source}: expected a full commit SHA.`);
-      }
       const source = target.source ?? 'HEAD';
+      if (source !== 'HEAD' && !SHA_RE.test(source)) {
+        throw new ResolverError('push', `Invalid push source ${source}: expected a full commit SHA.`);
+      }
       args.push(remoteUrl(target.owner, target.repo), `${source}:refs/heads/${target.branch}`);
       await must(
         dir,

@@ -8,6 +8,7 @@ import type {
   IssueData,
   Permission,
   PullData,
+  PullFileData,
   PullReviewData,
   ReviewThreadData,
 } from './types.js';
@@ -34,6 +35,8 @@ export const PAGINATION_CAPS = {
   threads: 500,
   /** Reviews read per PR. */
   reviews: 100,
+  /** Files of a PR's diff (GitHub lists at most 3000). */
+  pullFiles: 3000,
 };
 
 interface OctokitErrorShape {
@@ -115,9 +118,14 @@ interface RestPull {
   state: string;
   draft?: boolean;
   html_url: string;
-  head: { ref: string; sha: string; repo: { full_name: string } | null };
+  head: {
+    ref: string;
+    sha: string;
+    repo: { full_name: string; name?: string; owner?: { login: string } | null; clone_url?: string } | null;
+  };
   base: { ref: string; sha: string };
   user: RestUser;
+  maintainer_can_modify?: boolean;
 }
 
 function pullData(p: RestPull): PullData {
@@ -134,8 +142,29 @@ function pullData(p: RestPull): PullData {
     baseRef: p.base.ref,
     baseSha: p.base.sha,
     author: p.user?.login ?? null,
+    maintainerCanModify: p.maintainer_can_modify === true,
+    headRepo: headRepoOf(p.head.repo),
+    headCloneUrl: p.head.repo?.clone_url ?? null,
   };
 }
+
+function headRepoOf(repo: RestPull['head']['repo']): { owner: string; repo: string } | null {
+  if (!repo) return null;
+  const [owner, name] = repo.full_name.split('/');
+  const o = repo.owner?.login ?? owner;
+  const n = repo.name ?? name;
+  return o && n ? { owner: o, repo: n } : null;
+}
+
+const FILE_STATUSES = new Set<PullFileData['status']>([
+  'added',
+  'removed',
+  'modified',
+  'renamed',
+  'copied',
+  'changed',
+  'unchanged',
+]);
 
 /** The review data query of resolver.md §6.2, paging review threads by cursor. */
 export const REVIEW_DATA_QUERY = `query PullRequestReviewData($owner: String!, $repo: String!, $number: Int!, $threadsAfter: String) {
@@ -425,6 +454,49 @@ export function createGitHubApi(octokit: Octokit, urls: GitHubUrls): GitHubApi {
 
     async resolveReviewThread(threadId) {
       await graphql('resolve a review thread', RESOLVE_THREAD_MUTATION, { threadId });
+    },
+
+    async listPullFiles(r, number) {
+      return call(`list the files of pull request #${number}`, async () => {
+        const out: PullFileData[] = [];
+        for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
+          ...r,
+          pull_number: number,
+          per_page: 100,
+        })) {
+          for (const f of page.data) {
+            const status = FILE_STATUSES.has(f.status) ? f.status : 'changed';
+            out.push({
+              filename: f.filename,
+              status,
+              patch: typeof f.patch === 'string' ? f.patch : null,
+              previousFilename: f.previous_filename ?? null,
+            });
+          }
+          if (out.length >= PAGINATION_CAPS.pullFiles) break;
+        }
+        return out.slice(0, PAGINATION_CAPS.pullFiles);
+      });
+    },
+
+    async createReview(r, number, review) {
+      const { data } = await call(`create a review on pull request #${number}`, () =>
+        octokit.rest.pulls.createReview({
+          ...r,
+          pull_number: number,
+          commit_id: review.commitId,
+          body: review.body,
+          event: 'COMMENT',
+          comments: review.comments.map((c) => ({
+            path: c.path,
+            body: c.body,
+            line: c.line,
+            side: c.side,
+            ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: c.startSide ?? c.side } : {}),
+          })),
+        }),
+      );
+      return { id: data.id, htmlUrl: data.html_url };
     },
 
     async getAuthenticatedLogin() {

@@ -49,6 +49,8 @@ const commentSchema = z.object({
 const reviewSchema = z.object({
   id: z.number().int().positive(),
   node_id: z.string().nullish(),
+  /** The commit the review was made on: the head the reviewer saw. */
+  commit_id: z.string().nullish(),
   body: z.string().nullish(),
   submitted_at: z.string().nullish(),
   user: userSchema.nullable(),
@@ -223,7 +225,11 @@ export interface TriggerTarget {
   commentNodeId: string | null;
   /** comment.created_at, review.submitted_at, or the labelled item's updated_at (security.md §4, TOCTOU). */
   triggerTime: string | null;
-  /** pull_request.head.sha when present: the PR head is pinned to it. */
+  /**
+   * The trigger-time head the PR run is pinned to: `review.commit_id` for reviews (the commit the reviewer saw),
+   * `pull_request.head.sha` for review comments and pull_request events; null for issue_comment (the run reads
+   * it from the API at its start and pins that: docs/fork-prs.md).
+   */
   headSha: string | null;
   headRef: string | null;
   headRepoFullName: string | null;
@@ -351,9 +357,10 @@ export function matchTrigger(e: GitHubEvent, cfg: TriggerConfig): TriggerDecisio
   const pr = 'pull_request' in p ? p.pull_request : undefined;
   const issue = 'issue' in p ? p.issue : undefined;
   const item = pr ?? issue;
+  const reviewCommit = isReviewEvent(e) ? (e.payload.review.commit_id ?? null) : null;
   const common = {
     ...baseTarget(e.name, e.action, p),
-    headSha: pr?.head.sha ?? null,
+    headSha: reviewCommit || (pr?.head.sha ?? null),
     headRef: pr?.head.ref ?? null,
     headRepoFullName: pr?.head.repo?.full_name ?? null,
     title: item?.title ?? null,

@@ -11,6 +11,7 @@ export type MarkerKind =
   | 'error'
   | 'pull-request'
   | 'thread-reply'
+  | 'suggestions'
   | 'denied';
 
 const PREFIX = '<!-- openhands-resolver:';

@@ -51,6 +51,31 @@ export interface PullData {
   baseRef: string;
   baseSha: string;
   author: string | null;
+  /** `maintainer_can_modify`: the fork's author lets the base repository's maintainers push to the head branch. */
+  maintainerCanModify?: boolean;
+  /** Owner and name of the repository holding the head branch (null when it was deleted). */
+  headRepo?: RepoRef | null;
+  /** The head repository's clone URL, as GitHub reports it. */
+  headCloneUrl?: string | null;
+}
+
+/** One file of a PR's diff (`GET /pulls/{n}/files`). */
+export interface PullFileData {
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  /** The unified diff of the file; absent for binary files and very large diffs. */
+  patch: string | null;
+  previousFilename: string | null;
+}
+
+/** One comment of a review (`POST /pulls/{n}/reviews` `comments[]`); `line`/`start_line` on `side`. */
+export interface ReviewCommentInput {
+  path: string;
+  body: string;
+  line: number;
+  side: 'LEFT' | 'RIGHT';
+  startLine?: number;
+  startSide?: 'LEFT' | 'RIGHT';
 }
 
 export interface ReviewThreadData {
@@ -112,6 +137,14 @@ export interface GitHubApi {
   getPermission(r: RepoRef, login: string): Promise<Permission>;
   replyToReviewThread(threadId: string, body: string): Promise<void>;
   resolveReviewThread(threadId: string): Promise<void>;
+  /** The files of a PR's diff, every page (capped at GitHub's 3000 files). */
+  listPullFiles(r: RepoRef, number: number): Promise<PullFileData[]>;
+  /** Creates a submitted review (`event` COMMENT) on `commitId` with line comments. */
+  createReview(
+    r: RepoRef,
+    number: number,
+    review: { body: string; commitId: string; comments: ReviewCommentInput[] },
+  ): Promise<{ id: number; htmlUrl: string }>;
   /** The login the token acts as (GET /user), or null for an installation/workflow token. */
   getAuthenticatedLogin(): Promise<string | null>;
 }

@@ -23,8 +23,13 @@ export const MAX_REFERENCED_ISSUES = 20;
 
 export interface PullInfo {
   headRef: string;
-  /** The head the run works on: the payload's `head.sha` when it had one, else the API's. */
+  /** The head the run works on: the payload's trigger-time SHA when it had one, else the API's. */
   headSha: string;
+  /**
+   * True when the payload gave no head SHA (issue_comment) and `headSha` was read from the API at the start of
+   * the run: the run then also refuses a head committed after the trigger time (docs/fork-prs.md).
+   */
+  headFromApi: boolean;
   headRepoFullName: string | null;
   isFork: boolean;
   baseRef: string;
@@ -235,6 +240,7 @@ export async function fetchPrContext(github: GitHubApi, opts: IssueContextOption
     pull: {
       headRef: pull.headRef,
       headSha: trigger.headSha || pull.headSha,
+      headFromApi: !trigger.headSha,
       headRepoFullName: headRepo,
       isFork: headRepo === null || headRepo.toLowerCase() !== `${opts.owner}/${opts.repo}`.toLowerCase(),
       baseRef: pull.baseRef,

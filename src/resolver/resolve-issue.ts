@@ -200,6 +200,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
         repoDir: paths.repoDir,
         number: opts.issueNumber,
         headSha: pull.headSha,
+        committedNotAfter: pull.headFromApi ? (opts.trigger?.time ?? null) : null,
         baseRef: pull.baseRef,
         baseSha: pull.baseSha,
       });

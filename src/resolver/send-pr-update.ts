@@ -11,6 +11,7 @@ import { hasRunMarker, marker } from '../github/marker.js';
 import { webUrls } from '../github/urls.js';
 import type { GitHubApi, PullData, RepoRef } from '../github/types.js';
 import { baseBranchName, chooseBranch } from './branch-choice.js';
+import { deliverForkPr } from './fork-delivery.js';
 import type { OutputRecord } from './types.js';
 
 /** The fixed header of every thread reply (kept from the reference). */
@@ -170,11 +171,63 @@ export async function sendPrUpdate(deps: PrUpdateDeps, o: PrUpdateOptions): Prom
   const headRepo = o.pull.headRepoFullName?.toLowerCase() ?? null;
   const isFork = headRepo !== `${repo.owner}/${repo.repo}`.toLowerCase();
 
+  if (isFork) {
+    // DESIGN.md §8.22: a fork-based commit never goes into the base repository, in any path. An unsuccessful
+    // attempt is not delivered at all (its patch is in the artifact); a successful one goes to the fork head when
+    // allowed, else into a review with suggested changes (src/resolver/fork-delivery.ts).
+    const none = {
+      url: prUrl,
+      branch: '',
+      pushedToHead: false,
+      alreadyOnHead: null,
+      compareUrl: null,
+      warnings,
+      commit: o.commit,
+    };
+    if (!r.success) {
+      return {
+        ...none,
+        fallbackReason: 'the attempt was not judged successful; nothing was delivered to a fork pull request',
+        commented: false,
+      };
+    }
+    const d = await deliverForkPr(deps, {
+      repo,
+      pull: o.pull,
+      gitDir: o.workDir,
+      base: r.base_commit,
+      commit: o.commit,
+      runId: o.runId,
+      ...(o.macro ? { macro: o.macro } : {}),
+      patchHint: `the \`resolver-output\` artifact of this run (\`patches/pr_${n}.patch\`)`,
+    });
+    warnings.push(...d.warnings);
+    if (d.kind === 'review') warnings.push(`Delivered as a review with suggested changes: ${d.reason}.`);
+    const where =
+      d.kind === 'pushed'
+        ? { branch: d.branch, compareUrl: null, fallbackReason: null }
+        : {
+            branch: '',
+            compareUrl: d.url,
+            fallbackReason: null,
+            note: d.url ? `\n\nThe changes are [suggested in a review](${d.url}), not pushed: ${d.reason}.` : '',
+          };
+    const commented = await postSummary(deps, o, repo, where, warnings);
+    await replyToThreads(deps, o, repo, warnings);
+    return {
+      ...none,
+      branch: where.branch,
+      pushedToHead: d.kind === 'pushed',
+      fallbackReason: where.fallbackReason,
+      compareUrl: where.compareUrl,
+      commented,
+    };
+  }
+
   let fallbackReason: string | null = null;
   let alreadyOnHead: string | null = null;
   const ctx = { commit: o.commit };
   if (!r.success) fallbackReason = 'the attempt was not judged successful, so the pull request branch was left alone';
-  else if (isFork) fallbackReason = 'the pull request comes from a fork, and we never push to forks';
   else {
     const pushed = await pushToHead(deps, o, repo, ctx);
     if (!pushed.ok) fallbackReason = pushed.reason;
@@ -238,15 +291,17 @@ async function postSummary(
   deps: PrUpdateDeps,
   o: PrUpdateOptions,
   repo: RepoRef,
-  where: { branch: string; compareUrl: string | null; fallbackReason: string | null },
+  where: { branch: string; compareUrl: string | null; fallbackReason: string | null; note?: string },
   warnings: string[],
 ): Promise<boolean> {
   const r = o.record;
   const explanations = parseExplanations(r.result_explanation);
   const note =
-    where.fallbackReason && where.compareUrl
-      ? `\n\nThe changes are on branch [\`${where.branch}\`](${where.compareUrl}), not on this pull request's branch: ${where.fallbackReason}.`
-      : '';
+    where.note !== undefined
+      ? where.note
+      : where.fallbackReason && where.compareUrl
+        ? `\n\nThe changes are on branch [\`${where.branch}\`](${where.compareUrl}), not on this pull request's branch: ${where.fallbackReason}.`
+        : '';
   let body: string;
   if (explanations === null) {
     body = fitBody({

@@ -93,6 +93,17 @@ export class PrHeadMovedError extends ResolverError {
   }
 }
 
+/** issue_comment runs: the head read from the API was committed after the comment (docs/fork-prs.md). */
+export class PrHeadCommittedAfterTriggerError extends PrHeadMovedError {
+  constructor(n: number, head: string, triggerTime: string) {
+    super(n, head, head);
+    this.message =
+      `The head of pull request #${n} (${head.slice(0, 12)}) was committed after the triggering comment (${triggerTime}); ` +
+      'refusing to work on commits nobody has reviewed. Trigger the run again to work on the new head.';
+    this.name = 'PrHeadCommittedAfterTriggerError';
+  }
+}
+
 /**
  * PR checkout (§7.1): fetch `refs/pull/{N}/head` from the base repository (forks included), refuse if it is
  * not the pinned trigger-time SHA, and check that SHA out detached. `trustedRef` is the PR base, the only
@@ -108,6 +119,11 @@ export async function preparePrRepo(
     headSha: string;
     baseRef: string;
     baseSha: string | null;
+    /**
+     * When the head SHA came from the API rather than the event (issue_comment): the trigger time. A head whose
+     * committer date is after it was pushed after the comment and is refused (docs/fork-prs.md).
+     */
+    committedNotAfter?: string | null;
   },
 ): Promise<{ baseCommit: string; trustedRef: string }> {
   const { git } = deps;
@@ -117,6 +133,14 @@ export async function preparePrRepo(
   const fetched = await git.revParse(opts.repoDir, ref);
   if (fetched.toLowerCase() !== opts.headSha.toLowerCase()) {
     throw new PrHeadMovedError(opts.number, opts.headSha, fetched);
+  }
+  const notAfter = opts.committedNotAfter ? Date.parse(opts.committedNotAfter) : Number.NaN;
+  if (Number.isFinite(notAfter)) {
+    const committed = Number((await git.raw(opts.repoDir, ['show', '-s', '--format=%ct', fetched])).trim()) * 1000;
+    // A minute of slack for clock skew between the committer's machine and GitHub.
+    if (Number.isFinite(committed) && committed > notAfter + 60_000) {
+      throw new PrHeadCommittedAfterTriggerError(opts.number, fetched, opts.committedNotAfter ?? '');
+    }
   }
   const baseCommit = await git.checkout(opts.repoDir, fetched);
   let trustedRef: string | null = null;

@@ -43,6 +43,11 @@ export interface GitHttpHandlerOptions {
   root: string;
   /** The accepted token(s). */
   token: string | string[];
+  /**
+   * Called for every push (`info/refs?service=git-receive-pack` and `git-receive-pack`) with the repository path
+   * (e.g. `octo/hello.git`): a message refuses the push with 403, as GitHub does without push permission.
+   */
+  authorizePush?: (repoRel: string) => string | null;
 }
 
 export interface GitHttpHandler {
@@ -138,6 +143,13 @@ export function createGitHttpHandler(opts: GitHttpHandlerOptions): GitHttpHandle
     }
     const repoDir = path.join(opts.root, repoRel);
     const isPush = req.method === 'POST' && pathInfo.endsWith('/git-receive-pack');
+    if (service === 'git-receive-pack' && opts.authorizePush) {
+      const denied = opts.authorizePush(repoRel);
+      if (denied !== null) {
+        finish(403, `${denied}\n`);
+        return;
+      }
+    }
     const before = isPush ? await readRefs(repoDir) : null;
 
     const env = gitEnv({

@@ -125,6 +125,8 @@ export interface CommentPayloadOptions {
   association?: string;
   /** Comment on this pull request's conversation instead of the world's issue. */
   pull?: FakePull;
+  /** The comment's created_at (default now). */
+  createdAt?: string;
 }
 
 /** The issue_comment.created example; the comment is also added to the fake GitHub (same id and time). */
@@ -134,7 +136,14 @@ export function commentPayload(world: World, o: CommentPayloadOptions): Json {
   const number = o.pull?.number ?? world.issueNumber;
   const item = o.pull ?? world.fake.state.issues.find((i) => i.number === number);
   world.fake.addUser(sender, o.senderType ?? 'User');
-  const c = world.fake.addComment({ owner: OWNER, repo: REPO, issue: number, body: o.body, author: sender });
+  const c = world.fake.addComment({
+    owner: OWNER,
+    repo: REPO,
+    issue: number,
+    body: o.body,
+    author: sender,
+    ...(o.createdAt ? { createdAt: o.createdAt, updatedAt: o.createdAt } : {}),
+  });
   const user = userJson(world, sender, o.senderType ?? 'User');
   p.comment = {
     ...obj(p.comment),
@@ -174,16 +183,20 @@ export function pullJson(world: World, pull: FakePull): Json {
 }
 
 /** A pull request in the world's repository, with one changed file on its head branch. */
-export async function addPull(world: World, o: { author?: string; headRepo?: string } = {}): Promise<FakePull> {
+export async function addPull(
+  world: World,
+  o: { author?: string; headRepo?: string; files?: Record<string, string>; maintainerCanModify?: boolean } = {},
+): Promise<FakePull> {
   return world.fake.addPull({
     owner: OWNER,
     repo: REPO,
     title: 'Greet loudly',
     body: 'Makes greet() shout.',
     head: 'feature/shout',
-    files: { 'hello.py': 'def greet(name):\n    return "HELLO, WORLD!"\n' },
+    files: { 'hello.py': 'def greet(name):\n    return "HELLO, WORLD!"\n', ...o.files },
     author: o.author ?? 'contributor-carl',
     ...(o.headRepo ? { headRepo: o.headRepo } : {}),
+    ...(o.maintainerCanModify !== undefined ? { maintainerCanModify: o.maintainerCanModify } : {}),
   });
 }
 
@@ -236,6 +249,8 @@ export function reviewPayload(world: World, pull: FakePull, body: string, sender
     node_id: review.nodeId,
     body,
     submitted_at: review.submittedAt,
+    // The commit the reviewer saw: the run pins the head to it.
+    commit_id: pull.headSha,
     user: userJson(world, sender),
   };
   p.pull_request = { ...obj(p.pull_request), ...pullJson(world, pull) };

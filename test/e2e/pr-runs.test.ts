@@ -1,7 +1,8 @@
 // PR runs end to end (resolver.md §12.5, issue 5 points 1 and 4-5): a review-comment run pushes to the PR
 // branch, answers its thread and opens no PR (through the bundled dist/index.js); a label run answers each
-// unresolved thread and resolves the ones judged fixed; a review run; a fork PR gets `openhands-fix-pr-N`
-// in the base repository and the fork is never pushed to; a head that moved after the trigger is refused.
+// unresolved thread and resolves the ones judged fixed; a review run; a fork PR never puts anything into the
+// base repository (the fork head when allowed, else a review with suggestions: docs/fork-prs.md); a head that
+// moved after the trigger is refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { marker } from '../../src/github/marker.js';
 import { text, toolCall, type LlmStep } from '../../src/testing/scripted-llm.js';
@@ -211,25 +212,105 @@ describe('PR runs', () => {
     ]);
   });
 
-  it('a fork PR: the fork is never pushed to; openhands-fix-pr-N in the base repository, and the summary says so', async () => {
+  /** Every ref of the base repository except the one GitHub mirrors from the PR head (refs/pull/N/head). */
+  const baseRefs = async (w: World) => {
+    const out: string[] = [];
+    for (const b of await w.fake.branches(OWNER, REPO)) out.push(`${b.name} ${b.sha}`);
+    return out.sort();
+  };
+  const EVIL = 'on: push\njobs:\n  leak:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$SECRET"\n';
+
+  it('a fork PR (bundled action, installation token): no ref in the base repository, a review with a suggestion', async () => {
     world = await startWorld(prScript([true, 'Greets by name.']));
     const { fake } = world;
     await fake.addRepo({ owner: 'forker', repo: REPO, forkOf: `${OWNER}/${REPO}` });
-    const pull = await addPull(world, { headRepo: `forker/${REPO}` });
+    const pull = await addPull(world, {
+      headRepo: `forker/${REPO}`,
+      files: { '.github/workflows/leak.yml': EVIL },
+      maintainerCanModify: true,
+    });
     const forkHead = await fake.resolveRef('forker', REPO, HEAD);
-    const run = await runJobInProcess(world, {
+    const before = await baseRefs(world);
+    const run = await runAction({
       eventName: 'issue_comment',
       payload: commentPayload(world, { body: `${MACRO} please fix greet()`, pull }),
+      repository: `${OWNER}/${REPO}`,
+      inputs: { 'github-token': fake.token, ...llmInputs(world), runtime: 'local' },
+      env: githubEnv(fake),
+      timeoutMs: 180_000,
     });
-    const fallback = `openhands-fix-pr-${pull.number}`;
-    expect(run.outcome.branch, run.log).toBe(fallback);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ success: 'true', conclusion: 'success' });
+    // The installation token may not push to the fork: tried once, refused, nothing moved anywhere.
     expect(await fake.resolveRef('forker', REPO, HEAD)).toBe(forkHead);
-    expect(fake.git.pushes.map((p) => p.repo)).toEqual([`${OWNER}/${REPO}.git`]);
-    expect(await fake.readFile(OWNER, REPO, fallback, 'hello.py')).toBe(FIXED_HELLO);
+    expect(fake.git.pushes).toEqual([]);
+    expect(await baseRefs(world)).toEqual(before);
+    for (const b of await fake.branches(OWNER, REPO)) {
+      expect(await fake.readFile(OWNER, REPO, b.name, '.github/workflows/leak.yml')).toBeNull();
+    }
     expect(fake.state.pulls).toHaveLength(1);
+    // One review with one suggestion on hello.py line 2 that turns the PR's line into our fix.
+    const reviews = fake.state.reviews.filter((r) => r.author === 'github-actions[bot]');
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ state: 'COMMENTED', commitId: forkHead });
+    expect(reviews[0]?.body).toContain(`patches/pr_${pull.number}.patch`);
+    const comments = fake.state.reviewThreads.flatMap((t) => t.comments).filter((c) => c.reviewId === reviews[0]?.id);
+    expect(comments.map((c) => ({ path: c.path, line: c.line, side: c.side, startLine: c.startLine }))).toEqual([
+      { path: 'hello.py', line: 2, side: 'RIGHT', startLine: null },
+    ]);
+    expect(comments[0]?.body).toMatch(/^```suggestion\n {4}return f"Hello, \{name\}!"\n```\n/);
     const summary = fake.state.comments.find((c) => c.body.includes('openhands-resolver:pr-update'));
-    expect(summary?.body).toContain(fallback);
-    expect(summary?.body).toMatch(/fork/i);
+    expect(summary?.body).toMatch(/suggested in a review/);
+  });
+
+  it('a fork PR with maintainer_can_modify and a maintainer token: one commit on the fork head, none in the base', async () => {
+    world = await startWorld(prScript([true, 'Greets by name.']), { actor: { login: 'maint-pat', type: 'User' } });
+    const { fake } = world;
+    await fake.addRepo({ owner: 'forker', repo: REPO, forkOf: `${OWNER}/${REPO}` });
+    const pull = await addPull(world, {
+      headRepo: `forker/${REPO}`,
+      files: { '.github/workflows/leak.yml': EVIL },
+      maintainerCanModify: true,
+    });
+    const forkHead = await fake.resolveRef('forker', REPO, HEAD);
+    const before = await baseRefs(world);
+    const run = await runJobInProcess(world, {
+      eventName: 'pull_request_review_comment',
+      payload: reviewCommentPayload(world, pull, `${MACRO} greet by name`),
+    });
+    expect(run.outcome.conclusion, run.log).toBe('success');
+    const [head] = await fake.gitLog('forker', REPO, HEAD);
+    expect(head?.parents).toEqual([forkHead]);
+    expect(await fake.readFile('forker', REPO, HEAD, 'hello.py')).toBe(FIXED_HELLO);
+    expect(fake.git.pushes.map((p) => [p.repo, p.ref])).toEqual([[`forker/${REPO}.git`, `refs/heads/${HEAD}`]]);
+    expect(await baseRefs(world)).toEqual(before);
+    expect(fake.state.reviews.filter((r) => r.author === 'maint-pat')).toEqual([]);
+  });
+
+  it('issue_comment on a fork PR: a head committed after the comment is refused, nothing delivered', async () => {
+    world = await startWorld([]);
+    const { fake } = world;
+    await fake.addRepo({ owner: 'forker', repo: REPO, forkOf: `${OWNER}/${REPO}` });
+    const pull = await addPull(world, { headRepo: `forker/${REPO}`, maintainerCanModify: true });
+    // The maintainer commented ten minutes ago; the fork author pushed since (the workflow was queued).
+    const commented = new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const payload = commentPayload(world, { body: `${MACRO} please fix greet()`, pull, createdAt: commented });
+    await fake.pushFiles('forker', REPO, {
+      branch: HEAD,
+      files: { '.github/workflows/late.yml': EVIL },
+      author: 'forker',
+    });
+    const before = await baseRefs(world);
+    const run = await runJobInProcess(world, { eventName: 'issue_comment', payload });
+    expect(run.outcome.success).toBe(false);
+    expect(world.llm.requests).toEqual([]);
+    expect(fake.git.pushes).toEqual([]);
+    expect(fake.state.reviews).toEqual([]);
+    expect(await baseRefs(world)).toEqual(before);
+    const final = fake.state.comments.filter(
+      (c) => c.body.includes('<!-- openhands-resolver:') && !c.body.includes('openhands-resolver:start'),
+    );
+    expect(final[0]?.body).toMatch(/committed after the triggering comment/);
   });
 
   it('"Re-run job" after a delivered PR run keeps its end state (the head it moved is its own commit)', async () => {

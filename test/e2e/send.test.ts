@@ -184,6 +184,8 @@ describe('fork-owner', () => {
     world = await startWorld();
     const { fake } = world;
     await fake.addRepo({ owner: 'forker', repo: REPO, forkOf: `${OWNER}/${REPO}` });
+    // fork-owner needs a token that may push to the fork (the fake refuses pushes to forks otherwise).
+    fake.setPermission('forker', REPO, fake.actor.login, 'write');
     const run = await runJobInProcess(world, {
       eventName: 'issues',
       payload: labeledPayload(world),

@@ -203,6 +203,37 @@ describe('createGit: clone, fetch and push through the token-checking git bridge
     await h.cleanup();
   });
 
+  it('push source: a given commit SHA (not HEAD) is pushed; anything but a full SHA is refused', async () => {
+    const h = await makeGit();
+    const dir = path.join(h.dir, 'repo');
+    await h.git.clone('octo', 'hello', dir);
+    const add = (text: string) =>
+      `diff --git a/source.txt b/source.txt\nnew file mode 100644\n--- /dev/null\n+++ b/source.txt\n@@ -0,0 +1 @@\n+${text}\n`;
+    const ours = await h.git.commitPatch(dir, {
+      base: seedSha,
+      patch: add('ours'),
+      message: 'ours',
+      identity: IDENTITY,
+    });
+    // Another commit exists too; the commit pushed is still the named one.
+    await h.git.commitPatch(dir, { base: seedSha, patch: add('later'), message: 'later', identity: IDENTITY });
+    const before = server.pushes.length;
+    await h.git.push(dir, {
+      owner: 'octo',
+      repo: 'hello',
+      branch: 'by-sha',
+      forceWithLease: '',
+      source: ours.sha ?? '',
+    });
+    expect(server.pushes.slice(before)).toMatchObject([{ ref: 'refs/heads/by-sha', before: null, after: ours.sha }]);
+    for (const bad of ['HEAD~1', 'refs/heads/main', '--all', `${ours.sha}:refs/heads/x`]) {
+      await expect(h.git.push(dir, { owner: 'octo', repo: 'hello', branch: 'y', source: bad })).rejects.toThrow(
+        /full commit SHA/,
+      );
+    }
+    await h.cleanup();
+  });
+
   it('fetches from another repository (a fork) on the same server', async () => {
     const h = await makeGit();
     const dir = path.join(h.dir, 'repo');

@@ -328,3 +328,82 @@ describe('commenter (resolver.md §13)', () => {
     expect(logger.lines.some((l) => l.level === 'warn' && /eyes reaction/.test(l.message))).toBe(true);
   });
 });
+
+describe('fork PR pieces (docs/fork-prs.md)', () => {
+  it('getPull: maintainer_can_modify and the head repository; PR files over several pages; a review with line comments', async () => {
+    await fake.addRepo({ owner: 'forker', repo: R, forkOf: `${O}/${R}` });
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 130; i++) files[`f${String(i).padStart(3, '0')}.txt`] = `one\ntwo\nthree ${i}\n`;
+    const pull = await fake.addPull({
+      owner: O,
+      repo: R,
+      title: 'Fork PR',
+      head: 'many',
+      headRepo: `forker/${R}`,
+      files,
+      author: 'forker',
+      maintainerCanModify: true,
+    });
+    const pr = await api.getPull(repo, pull.number);
+    expect(pr).toMatchObject({
+      maintainerCanModify: true,
+      headRepo: { owner: 'forker', repo: R },
+      headRepoFullName: `forker/${R}`,
+      headCloneUrl: `${fake.serverUrl}/forker/${R}.git`,
+    });
+    expect((await api.getPull(repo, prNo)).maintainerCanModify).toBe(false);
+
+    const listed = await api.listPullFiles(repo, pull.number);
+    expect(listed).toHaveLength(130);
+    expect(fake.find('GET', `/repos/${O}/${R}/pulls/${pull.number}/files`).length).toBe(2);
+    expect(listed[0]).toEqual({
+      filename: 'f000.txt',
+      status: 'added',
+      patch: '@@ -0,0 +1,3 @@\n+one\n+two\n+three 0',
+      previousFilename: null,
+    });
+
+    const review = await api.createReview(repo, pull.number, {
+      body: 'suggestions',
+      commitId: pr.headSha,
+      comments: [
+        {
+          path: 'f001.txt',
+          body: '```suggestion\nONE\nTWO\n```',
+          line: 2,
+          side: 'RIGHT',
+          startLine: 1,
+          startSide: 'RIGHT',
+        },
+        { path: 'f002.txt', body: '```suggestion\n```', line: 3, side: 'RIGHT' },
+      ],
+    });
+    expect(review.htmlUrl).toContain(`/pull/${pull.number}#pullrequestreview-${review.id}`);
+    const sent = fake.find('POST', `/repos/${O}/${R}/pulls/${pull.number}/reviews`)[0]?.body;
+    expect(sent).toEqual({
+      commit_id: pr.headSha,
+      body: 'suggestions',
+      event: 'COMMENT',
+      comments: [
+        {
+          path: 'f001.txt',
+          body: '```suggestion\nONE\nTWO\n```',
+          line: 2,
+          side: 'RIGHT',
+          start_line: 1,
+          start_side: 'RIGHT',
+        },
+        { path: 'f002.txt', body: '```suggestion\n```', line: 3, side: 'RIGHT' },
+      ],
+    });
+    // A line outside the PR's diff is refused as GitHub refuses it.
+    const outside = await api
+      .createReview(repo, pull.number, {
+        body: 'x',
+        commitId: pr.headSha,
+        comments: [{ path: 'a.txt', body: 'no', line: 1, side: 'RIGHT' }],
+      })
+      .catch((e: unknown) => e);
+    expect(outside).toMatchObject({ status: 422 });
+  });
+});

@@ -364,3 +364,77 @@ describe('malformed payloads fail closed with an event error', () => {
     );
   });
 });
+
+describe('head pinning per event (docs/fork-prs.md)', () => {
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+  const heads = (p: Json) => {
+    obj(obj(p.pull_request).head).sha = A;
+  };
+
+  it('pull_request_review: the review commit_id (the head the reviewer saw), not the payload head', () => {
+    const d = run(
+      parseEvent(
+        'pull_request_review',
+        example('pull_request_review', 'submitted', (p) => {
+          reviewBody('@openhands-agent fix')(p);
+          heads(p);
+          obj(p.review).commit_id = B;
+        }),
+      ),
+    );
+    expect(d.target.headSha).toBe(B);
+  });
+
+  it('pull_request_review without a commit_id falls back to pull_request.head.sha', () => {
+    const d = run(
+      parseEvent(
+        'pull_request_review',
+        example('pull_request_review', 'submitted', (p) => {
+          reviewBody('@openhands-agent fix')(p);
+          heads(p);
+          delete obj(p.review).commit_id;
+        }),
+      ),
+    );
+    expect(d.target.headSha).toBe(A);
+  });
+
+  it('pull_request_review_comment and pull_request.labeled: pull_request.head.sha', () => {
+    const c = run(
+      parseEvent(
+        'pull_request_review_comment',
+        example('pull_request_review_comment', 'created', (p) => {
+          commentBody('@openhands-agent fix')(p);
+          heads(p);
+        }),
+      ),
+    );
+    expect(c.target.headSha).toBe(A);
+    const l = run(
+      parseEvent(
+        'pull_request',
+        example('pull_request', 'labeled', (p) => {
+          labeled('fix-me')(p);
+          heads(p);
+          const pr = obj(p.pull_request);
+          obj(pr.head).repo = obj(pr.base).repo;
+        }),
+      ),
+    );
+    expect(l.target.headSha).toBe(A);
+  });
+
+  it('issue_comment on a PR: no head SHA in the payload (the run reads and pins the API head)', () => {
+    const d = run(
+      parseEvent(
+        'issue_comment',
+        example('issue_comment', 'created', (p) => {
+          commentBody('@openhands-agent fix')(p);
+          obj(p.issue).pull_request = { url: 'x' };
+        }),
+      ),
+    );
+    expect(d.target.headSha).toBeNull();
+  });
+});

@@ -89,6 +89,8 @@ export function createFakeGitHubApi(opts: { defaultBranch?: string } = {}): Fake
     getPermission: unused('getPermission'),
     replyToReviewThread: unused('replyToReviewThread'),
     resolveReviewThread: unused('resolveReviewThread'),
+    listPullFiles: unused('listPullFiles'),
+    createReview: unused('createReview'),
     getAuthenticatedLogin: unused('getAuthenticatedLogin'),
   };
 }

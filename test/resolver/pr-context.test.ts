@@ -164,6 +164,7 @@ describe('fetchPrContext', () => {
     expect(c.pull).toEqual({
       headRef: 'feature',
       headSha: s.headSha,
+      headFromApi: true,
       headRepoFullName: `${O}/${s.repo}`,
       isFork: false,
       baseRef: 'main',
@@ -267,7 +268,12 @@ describe('fetchPrContext', () => {
       { owner: O, repo, number: pull.number, trigger: { headSha: 'f'.repeat(40) } },
       createRecordingLogger(),
     );
-    expect(c.pull).toMatchObject({ isFork: true, headRepoFullName: `forker/${repo}`, headSha: 'f'.repeat(40) });
+    expect(c.pull).toMatchObject({
+      isFork: true,
+      headRepoFullName: `forker/${repo}`,
+      headSha: 'f'.repeat(40),
+      headFromApi: false,
+    });
     expect(c.issue).toMatchObject({ review_comments: [], review_threads: [], thread_ids: [], closing_issues: [] });
   });
 });

@@ -254,7 +254,7 @@ describe('resolveIssue on a pull request', () => {
     ]);
   });
 
-  it('a fork PR: refs/pull/N/head is checked out at the pinned SHA; send never pushes to the fork', async () => {
+  it('a fork PR: refs/pull/N/head is checked out at the pinned SHA; send puts nothing into the base repository', async () => {
     const pr = await pullRequest({ fork: true, threads: 1 });
     llm = await startScriptedLlm([...agentScript(), text('--- success\ntrue\n\n--- explanation\nDone.')]);
     const d = deps(llm);
@@ -275,9 +275,15 @@ describe('resolveIssue on a pull request', () => {
         runId: 'run-9',
       },
     );
-    expect(sent.branch).toBe(`openhands-fix-pr-${pr.number}`);
+    // DESIGN.md §8.22: nothing goes into the base repository; the installation token cannot push to the fork,
+    // so the change is delivered as a review with suggestions.
+    expect(sent).toMatchObject({ conclusion: 'success', branch: '', updated: false });
     expect(await fake.resolveRef('forker', pr.repo, 'feature')).toBe(forkHead);
-    expect(fake.git.pushes.some((p) => p.repo.startsWith('forker/'))).toBe(false);
+    expect(fake.git.pushes.filter((p) => p.repo === `${O}/${pr.repo}.git`)).toEqual([]);
+    expect(await fake.resolveRef(O, pr.repo, `openhands-fix-pr-${pr.number}`)).toBeNull();
+    expect(
+      fake.state.reviews.filter((r) => r.repo === `${O}/${pr.repo}` && r.author === fake.actor.login),
+    ).toHaveLength(1);
   });
 
   it('a head that moved after the trigger is refused: no model call, a record that says why', async () => {

@@ -279,17 +279,18 @@ describe('sendPullRequest: PR path', () => {
     );
   });
 
-  it('a fork PR: never pushes to the fork; a base-repo branch instead', async () => {
+  it('a fork PR with an installation token: no branch in the base repository; a review with suggestions', async () => {
     const s = await scenario({ fork: true });
     const forkHead = await fake.resolveRef('forker', s.repo, 'feature');
+    const baseBranches = await fake.branches(O, s.repo);
     const res = await s.send();
-    expect(res).toMatchObject({ conclusion: 'success', branch: `openhands-fix-pr-${s.number}`, prType: 'branch' });
-    expect(res.warnings[0]).toMatch(/fork/);
+    expect(res).toMatchObject({ conclusion: 'success', prType: 'branch', updated: false });
+    expect(res.warnings.join('\n')).toMatch(/review with suggested changes/);
     expect(await fake.resolveRef('forker', s.repo, 'feature')).toBe(forkHead);
-    expect(fake.git.pushes.some((p) => p.repo.startsWith('forker/'))).toBe(false);
-    expect(await fake.readFile(O, s.repo, `openhands-fix-pr-${s.number}`, 'feature.txt')).toBe(
-      'one\nTWO (addressed)\nthree\n',
-    );
+    expect(await fake.branches(O, s.repo)).toEqual(baseBranches);
+    expect(fake.git.pushes.filter((p) => p.repo === `${O}/${s.repo}.git`)).toEqual([]);
+    const review = fake.state.reviews.find((r) => r.repo === `${O}/${s.repo}` && r.pullNumber === s.number);
+    expect(review?.body).toContain(marker('suggestions', 'run-1'));
   });
 
   it('the failure path never touches the PR head and posts nothing', async () => {

@@ -194,7 +194,14 @@ export async function diffStats(dir: string, base: string, head: string): Promis
 }
 
 /** The unified diff a pull request shows (`base...head`). */
-export async function diffText(dir: string, base: string, head: string): Promise<string> {
-  const r = await tryGit(['diff', `${base}...${head}`], { cwd: dir });
+export async function diffText(dir: string, base: string, head: string, extra: string[] = []): Promise<string> {
+  const r = await tryGit(['diff', '--no-color', ...extra, `${base}...${head}`], { cwd: dir });
   return r.code === 0 ? r.stdout : '';
+}
+
+/** True when `ancestor` is a commit reachable from `ref`. */
+export async function isAncestor(dir: string, ancestor: string, ref: string): Promise<boolean> {
+  if (!/^[0-9a-f]{40}$/.test(ancestor)) return false;
+  const r = await tryGit(['merge-base', '--is-ancestor', ancestor, ref], { cwd: dir });
+  return r.code === 0;
 }

@@ -294,7 +294,16 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   const requests: RecordedRequest[] = [];
   const validationErrors: ValidationFailure[] = [];
   const pending: (FaultSpec & { left: number })[] = [];
-  const git = createGitHttpHandler({ root: reposRoot, token });
+  // `model` is created below; pushes only arrive once the server listens.
+  const git = createGitHttpHandler({
+    root: reposRoot,
+    token,
+    authorizePush: (repoRel) => {
+      const m = /^([^/]+)\/([^/]+)\.git$/.exec(repoRel);
+      const r = m ? model.findRepo(m[1] ?? '', m[2] ?? '') : undefined;
+      return r ? model.pushDenied(r) : null;
+    },
+  });
 
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {

@@ -73,6 +73,8 @@ export interface AddPullOptions {
   closingIssues?: number[];
   labels?: string[];
   createdAt?: string;
+  /** `maintainer_can_modify` of a fork PR (default false). */
+  maintainerCanModify?: boolean;
 }
 
 export interface AddCommentOptions {
@@ -398,6 +400,7 @@ export class FakeModel {
       closingIssues: opts.closingIssues ?? [],
       labels: opts.labels ?? [],
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
+      maintainerCanModify: opts.maintainerCanModify ?? false,
     });
   }
 
@@ -534,6 +537,144 @@ export class FakeModel {
       p.headSha = sha;
       await bare.setRef(r.dir, `refs/pull/${p.number}/head`, sha, headRepo.dir);
     }
+  }
+
+  /**
+   * Why a push to this repository is refused (GitHub's 403 message), or null: explicit denials, then forks
+   * without write permission unless a user token pushes through an open PR with `maintainerCanModify`.
+   */
+  pushDenied(r: FakeRepo): string | null {
+    const denied = this.state.forkPushDenied[r.fullName];
+    if (denied !== undefined) return denied;
+    if (r.forkOf === null) return null;
+    const role = this.permission(r, this.actor.login);
+    if (role === 'admin' || role === 'maintain' || role === 'write') return null;
+    const viaPull = this.state.pulls.some(
+      (p) => p.state === 'open' && p.headRepo === r.fullName && p.maintainerCanModify && p.repo !== r.fullName,
+    );
+    if (viaPull && this.actor.type !== 'Bot') return null;
+    return `Permission to ${r.fullName}.git denied to ${this.actor.login}.`;
+  }
+
+  /** The files of a PR's diff (`base...head`, renames detected), as `GET /pulls/{n}/files` lists them. */
+  async pullFiles(p: FakePull): Promise<PullFile[]> {
+    await this.refreshPull(p);
+    const r = this.repoByFullName(p.repo);
+    const baseSha = await bare.resolveRef(r.dir, `refs/heads/${p.baseRef}`);
+    if (!baseSha) return [];
+    const text = await bare.diffText(r.dir, baseSha, `refs/pull/${p.number}/head`, ['-M', '--full-index']);
+    return parsePullFiles(text);
+  }
+
+  /** POST /pulls/{n}/reviews: a submitted review whose line comments must lie in the PR's diff hunks. */
+  async submitReview(
+    r: FakeRepo,
+    p: FakePull,
+    req: { body: string; event: string; commitId: string | null; comments: ReviewCommentRequest[] },
+  ): Promise<FakeReview> {
+    if (req.body.length > BODY_LIMIT) throw bodyTooLong('PullRequestReview');
+    if (req.event !== 'COMMENT' && req.event !== 'APPROVE' && req.event !== 'REQUEST_CHANGES') {
+      throw validationFailed([{ resource: 'PullRequestReview', code: 'invalid', field: 'event' }]);
+    }
+    if ((req.event === 'COMMENT' || req.event === 'REQUEST_CHANGES') && req.body === '' && req.comments.length === 0) {
+      throw unprocessable('Review Comment is missing a body.');
+    }
+    await this.refreshPull(p);
+    const commitId = req.commitId ?? p.headSha;
+    if (!(await bare.isAncestor(r.dir, commitId, `refs/pull/${p.number}/head`))) {
+      throw unprocessable('Pull request review commit_id is not part of the pull request.');
+    }
+    const files = await this.pullFiles(p);
+    for (const c of req.comments) {
+      if (c.body.length > BODY_LIMIT) throw bodyTooLong('PullRequestReviewComment');
+      const file = files.find((f) => f.filename === c.path);
+      if (!file) throw unprocessable('Path could not be resolved');
+      if (c.line === undefined) throw unprocessable('Position or line is required');
+      const side = c.side ?? 'RIGHT';
+      const hunk = hunkOf(file, side, c.line);
+      if (!hunk) throw unprocessable('Pull request review thread line must be part of the diff');
+      if (c.startLine !== undefined) {
+        const startSide = c.startSide ?? side;
+        if (c.startLine >= c.line && startSide === side) throw unprocessable('start_line must precede line');
+        if (hunkOf(file, startSide, c.startLine) !== hunk) {
+          throw unprocessable('Pull request review thread start line must be part of the same hunk as the line.');
+        }
+      }
+    }
+    const id = this.id();
+    const review: FakeReview = {
+      id,
+      nodeId: nodeId('PRR', id),
+      repo: r.fullName,
+      pullNumber: p.number,
+      body: req.body,
+      state: req.event === 'APPROVE' ? 'APPROVED' : req.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED',
+      author: this.actor.login,
+      submittedAt: this.now(),
+      lastEditedAt: null,
+      commitId,
+    };
+    this.state.reviews.push(review);
+    this.nodes.set(review.nodeId, { type: 'PullRequestReview', ref: review });
+    for (const c of req.comments) {
+      const threadNum = this.id();
+      const thread: FakeReviewThread = {
+        id: nodeId('PRRT', threadNum),
+        repo: r.fullName,
+        pullNumber: p.number,
+        path: c.path,
+        line: c.line ?? null,
+        isResolved: false,
+        resolvedBy: null,
+        comments: [],
+      };
+      this.state.reviewThreads.push(thread);
+      this.nodes.set(thread.id, { type: 'PullRequestReviewThread', ref: thread });
+      const comment = this.replyToThread(thread, c.body, this.actor.login, { reviewId: review.id });
+      comment.side = c.side ?? 'RIGHT';
+      comment.startLine = c.startLine ?? null;
+      comment.startSide = c.startLine === undefined ? null : (c.startSide ?? comment.side);
+      comment.commitId = commitId;
+    }
+    p.updatedAt = this.now();
+    return review;
+  }
+
+  reviewJson(review: FakeReview): Record<string, unknown> {
+    const r = this.repoByFullName(review.repo);
+    const html = `${this.urls.web}/${r.fullName}/pull/${review.pullNumber}#pullrequestreview-${review.id}`;
+    const pullUrl = `${this.urls.api}/repos/${r.fullName}/pulls/${review.pullNumber}`;
+    const p = this.pull(r, review.pullNumber);
+    return {
+      id: review.id,
+      node_id: review.nodeId,
+      user: this.userJson(review.author),
+      body: review.body,
+      state: review.state,
+      html_url: html,
+      pull_request_url: pullUrl,
+      _links: { html: { href: html }, pull_request: { href: pullUrl } },
+      submitted_at: review.submittedAt ?? undefined,
+      commit_id: review.commitId ?? p.headSha,
+      author_association: this.authorAssociation(r, review.author),
+    };
+  }
+
+  diffEntryJson(r: FakeRepo, p: FakePull, f: PullFile): Record<string, unknown> {
+    const web = `${this.urls.web}/${r.fullName}`;
+    return {
+      sha: f.sha,
+      filename: f.filename,
+      status: f.status,
+      additions: f.additions,
+      deletions: f.deletions,
+      changes: f.additions + f.deletions,
+      blob_url: `${web}/blob/${p.headSha}/${f.filename}`,
+      raw_url: `${web}/raw/${p.headSha}/${f.filename}`,
+      contents_url: `${this.urls.api}/repos/${r.fullName}/contents/${f.filename}?ref=${p.headSha}`,
+      ...(f.patch !== null ? { patch: f.patch } : {}),
+      ...(f.previousFilename !== null ? { previous_filename: f.previousFilename } : {}),
+    };
   }
 
   // ---- comments, reactions, reviews ---------------------------------------------------------------------------
@@ -1030,8 +1171,8 @@ export class FakeModel {
       node_id: c.nodeId,
       diff_hunk: '@@ -1,1 +1,1 @@',
       path: c.path,
-      commit_id: p.headSha,
-      original_commit_id: p.headSha,
+      commit_id: c.commitId ?? p.headSha,
+      original_commit_id: c.commitId ?? p.headSha,
       user: this.userJson(c.author),
       body: c.body,
       created_at: c.createdAt,
@@ -1045,7 +1186,8 @@ export class FakeModel {
         pull_request: { href: `${api}/pulls/${thread.pullNumber}` },
       },
       line: c.line,
-      side: 'RIGHT',
+      side: c.side ?? 'RIGHT',
+      ...(c.startLine ? { start_line: c.startLine, start_side: c.startSide ?? c.side ?? 'RIGHT' } : {}),
       ...(c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}),
     };
   }
@@ -1118,4 +1260,103 @@ export class FakeModel {
       },
     };
   }
+}
+
+/** One file of a PR's diff as the fake computes it. */
+export interface PullFile {
+  filename: string;
+  previousFilename: string | null;
+  status: 'added' | 'removed' | 'modified' | 'renamed';
+  sha: string;
+  additions: number;
+  deletions: number;
+  /** From the first `@@` on; null for binary files. */
+  patch: string | null;
+  /** Line ranges of each hunk: old side [start, end], new side [start, end] (end < start for an empty side). */
+  hunks: { left: [number, number]; right: [number, number] }[];
+}
+
+export interface ReviewCommentRequest {
+  path: string;
+  body: string;
+  line?: number;
+  side?: 'LEFT' | 'RIGHT';
+  startLine?: number;
+  startSide?: 'LEFT' | 'RIGHT';
+}
+
+function unprocessable(message: string): HttpProblem {
+  return new HttpProblem(422, {
+    message: 'Unprocessable Entity',
+    errors: [message],
+    documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+    status: '422',
+  });
+}
+
+/** The hunk of a file's diff holding `line` on `side`, or null (GitHub anchors comments only inside hunks). */
+function hunkOf(f: PullFile, side: 'LEFT' | 'RIGHT', line: number): PullFile['hunks'][number] | null {
+  for (const h of f.hunks) {
+    const [a, b] = side === 'LEFT' ? h.left : h.right;
+    if (line >= a && line <= b) return h;
+  }
+  return null;
+}
+
+/** Splits `git diff -M --full-index base...head` into GitHub's per-file entries. */
+export function parsePullFiles(text: string): PullFile[] {
+  const out: PullFile[] = [];
+  const chunks = text.split(/^(?=diff --git )/m).filter((c) => c.startsWith('diff --git '));
+  for (const chunk of chunks) {
+    const lines = chunk.split('\n');
+    let oldPath: string | null = null;
+    let newPath: string | null = null;
+    let status: PullFile['status'] = 'modified';
+    let sha = '0'.repeat(40);
+    let binary = false;
+    const at = lines.findIndex((l) => l.startsWith('@@'));
+    const header = at === -1 ? lines : lines.slice(0, at);
+    for (const l of header) {
+      if (l.startsWith('new file mode')) status = 'added';
+      else if (l.startsWith('deleted file mode')) status = 'removed';
+      else if (l.startsWith('rename from ')) {
+        status = 'renamed';
+        oldPath = l.slice('rename from '.length);
+      } else if (l.startsWith('rename to ')) newPath = l.slice('rename to '.length);
+      else if (l.startsWith('--- ')) oldPath ??= l === '--- /dev/null' ? null : l.slice(6).replace(/\t$/, '');
+      else if (l.startsWith('+++ ')) newPath ??= l === '+++ /dev/null' ? null : l.slice(6).replace(/\t$/, '');
+      else if (l.startsWith('index ')) sha = /\.\.([0-9a-f]+)/.exec(l)?.[1] ?? sha;
+      else if (l.startsWith('Binary files ') || l === 'GIT binary patch') binary = true;
+    }
+    const m = /^diff --git a\/(.+) b\/(.+)$/.exec(lines[0] ?? '');
+    const filename = newPath ?? (status === 'removed' ? (oldPath ?? m?.[1]) : m?.[2]) ?? '';
+    const f: PullFile = {
+      filename,
+      previousFilename: status === 'renamed' ? oldPath : null,
+      status,
+      sha,
+      additions: 0,
+      deletions: 0,
+      patch: null,
+      hunks: [],
+    };
+    if (at !== -1 && !binary) {
+      const body = lines.slice(at);
+      while (body.length > 0 && body.at(-1) === '') body.pop();
+      f.patch = body.join('\n');
+      for (const l of body) {
+        const h = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+        if (h) {
+          const os = Number(h[1]);
+          const oc = h[2] === undefined ? 1 : Number(h[2]);
+          const ns = Number(h[3]);
+          const nc = h[4] === undefined ? 1 : Number(h[4]);
+          f.hunks.push({ left: [os, os + oc - 1], right: [ns, ns + nc - 1] });
+        } else if (l.startsWith('+')) f.additions++;
+        else if (l.startsWith('-')) f.deletions++;
+      }
+    }
+    out.push(f);
+  }
+  return out;
 }

@@ -253,6 +253,54 @@ const routes: Record<string, Handler> = {
     return { status: 201, body: await m.pullSimpleJson(p) };
   },
 
+  'get /repos/{owner}/{repo}/pulls/{pull_number}/files': async (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const { page, headers } = paginate(await m.pullFiles(p), req);
+    return { status: 200, body: page.map((f) => m.diffEntryJson(r, p, f)), headers };
+  },
+
+  'get /repos/{owner}/{repo}/pulls/{pull_number}/reviews': (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const all = m.state.reviews.filter((x) => x.repo === r.fullName && x.pullNumber === p.number);
+    const { page, headers } = paginate(all, req);
+    return { status: 200, body: page.map((x) => m.reviewJson(x)), headers };
+  },
+
+  'post /repos/{owner}/{repo}/pulls/{pull_number}/reviews': async (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const b = obj(req.body);
+    const comments = Array.isArray(b.comments) ? b.comments.map(obj) : [];
+    const side = (v: unknown) => (v === 'LEFT' || v === 'RIGHT' ? v : undefined);
+    const review = await m.submitReview(r, p, {
+      body: typeof b.body === 'string' ? b.body : '',
+      event: typeof b.event === 'string' ? b.event : 'PENDING',
+      commitId: typeof b.commit_id === 'string' ? b.commit_id : null,
+      comments: comments.map((c) => ({
+        path: str(c.path),
+        body: str(c.body),
+        ...(typeof c.line === 'number' ? { line: c.line } : {}),
+        ...(side(c.side) ? { side: side(c.side) } : {}),
+        ...(typeof c.start_line === 'number' ? { startLine: c.start_line } : {}),
+        ...(side(c.start_side) ? { startSide: side(c.start_side) } : {}),
+      })),
+    });
+    return { status: 200, body: m.reviewJson(review) };
+  },
+
+  'get /repos/{owner}/{repo}/pulls/{pull_number}/comments': (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const all = m.state.reviewThreads
+      .filter((t) => t.repo === r.fullName && t.pullNumber === p.number)
+      .flatMap((t) => t.comments.map((c) => ({ t, c })))
+      .sort((a, b) => a.c.id - b.c.id);
+    const { page, headers } = paginate(all, req);
+    return { status: 200, body: page.map(({ t, c }) => m.reviewCommentJson(t, c)), headers };
+  },
+
   'get /repos/{owner}/{repo}/pulls/comments/{comment_id}': (m, req) => {
     const r = repoOf(m, req);
     const { thread, comment } = m.reviewComment(r, num(req.op.params.comment_id));

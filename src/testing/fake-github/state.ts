@@ -112,6 +112,8 @@ export interface FakeReview {
   author: string;
   submittedAt: string | null;
   lastEditedAt: string | null;
+  /** The commit a review submitted over REST was made on. */
+  commitId?: string | null;
 }
 
 export interface FakeReviewComment {
@@ -127,6 +129,11 @@ export interface FakeReviewComment {
   updatedAt: string;
   lastEditedAt: string | null;
   inReplyTo: number | null;
+  /** Line comments made through `POST /pulls/{n}/reviews`: the side and first line of a multi-line comment. */
+  side?: 'LEFT' | 'RIGHT';
+  startLine?: number | null;
+  startSide?: 'LEFT' | 'RIGHT' | null;
+  commitId?: string | null;
 }
 
 export interface FakeReviewThread {
@@ -150,6 +157,12 @@ export interface FakeState {
   reactions: FakeReaction[];
   reviews: FakeReview[];
   reviewThreads: FakeReviewThread[];
+  /**
+   * Pushes to these repositories (by `owner/name`) are refused with 403 and this message (e.g. a protected
+   * branch). Besides, a push to a fork is allowed only with write permission on it, or for a user (not Bot)
+   * token through an open PR from it with `maintainerCanModify` (installation tokens cannot push to forks).
+   */
+  forkPushDenied: Record<string, string>;
   /** Collaborator permission by `owner/name` then login (repository owners are admins implicitly). */
   permissions: Record<string, Record<string, Permission>>;
 }
@@ -164,6 +177,7 @@ export function emptyState(): FakeState {
     reactions: [],
     reviews: [],
     reviewThreads: [],
+    forkPushDenied: {},
     permissions: {},
   };
 }
