@@ -146,7 +146,11 @@ describe('sendPullRequest: issue path', () => {
     if (!pr) throw new Error('no PR');
     expect(pr).toMatchObject({ draft: true, headRef: `openhands-fix-issue-${issue}`, baseRef: 'main' });
     expect(pr.title).toBe(`Fix issue #${issue}: ${issueTitle}`);
-    expect((pr.body ?? '').startsWith(`This pull request fixes #${issue}.\n\nChanged the greeting to v2.`)).toBe(true);
+    expect(
+      (pr.body ?? '').startsWith(
+        `This pull request fixes #${issue}.\n\nThe agent's explanation:\n\n\`\`\`text\nChanged the greeting to v2.\n\`\`\``,
+      ),
+    ).toBe(true);
     expect(pr.body).toContain(`<!-- openhands-resolver:pull-request run=run-${runNo} -->`);
 
     const [head] = await fake.gitLog(OWNER, REPO, `openhands-fix-issue-${issue}`);
