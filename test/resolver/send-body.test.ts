@@ -81,6 +81,8 @@ describe('commit subjects are one line: the title cannot forge trailers (real gi
       createRedactor([]),
     );
     expect(message.split('\n')[0]).not.toMatch(/[\r\u2028\u2029\u0085\u000B\u000C]/);
+    // Subject, blank line, our trailer: nothing else (GitHub reads a Co-authored-by line anywhere in the message).
+    expect(message.split(/\r\n|\r|\n|\u2028|\u2029|\u0085|\u000B|\u000C/)).toHaveLength(3);
     await writeFile(path.join(dir, 'f.txt'), title);
     const c = await git.commitAll(dir, message, { name: 'openhands', email: 'openhands@example.invalid' });
     expect(c.committed).toBe(true);
