@@ -20,6 +20,7 @@ import {
 import { parseEvent, type TriggerTarget } from '../github/event.js';
 import { authorize, selfLogins } from '../github/permissions.js';
 import type { GitHubApi } from '../github/types.js';
+import { quoteUntrustedInline } from '../github/untrusted.js';
 import { webUrls } from '../github/urls.js';
 import { createGit } from '../git/git.js';
 import { gitBaseEnv } from '../git/run.js';
@@ -368,6 +369,12 @@ export function explainRecord(record: OutputRecord): string {
   return out;
 }
 
+/** The final comment's note on files left out of the patch; the paths come from the patch, so they are quoted. */
+export function skippedNote(skipped: readonly { path: string; reason: string }[]): string | undefined {
+  if (skipped.length === 0) return undefined;
+  return `Left out of the patch: ${skipped.map((s) => `${quoteUntrustedInline(s.path)} (${s.reason})`).join(', ')}.`;
+}
+
 async function finalComment(
   config: ActionConfig,
   record: OutputRecord,
@@ -383,10 +390,7 @@ async function finalComment(
     await progress.phase('Finished', 'done', sent.url ?? undefined);
     return { conclusion: success ? 'success' : 'failure', success, ...links };
   }
-  const note =
-    sent.skipped.length > 0
-      ? `Left out of the patch: ${sent.skipped.map((s) => `\`${s.path}\` (${s.reason})`).join(', ')}.`
-      : undefined;
+  const note = skippedNote(sent.skipped);
   if (sent.conclusion === 'no-changes') {
     await progress.phase('Finished', 'done', 'no changes');
     await commenter.postFinal('no-changes', noChangesBody({ explanation }));
@@ -444,12 +448,11 @@ function phaseName(phase: ResolveProgress['phase'], issueType: 'issue' | 'pr'): 
 }
 
 /**
- * The model's last action as one short line of inline code: redacted before it is cut (a cut secret would
- * no longer look like one), no Markdown, links or mentions of its own.
+ * The model's last action as one short line of inline code (untrusted.ts): redacted before it is cut (a cut
+ * secret would no longer look like one), no Markdown, links, mentions or closing phrases of its own.
  */
 export function lastActionLine(action: string, redactor: Redactor, max = 80): string {
-  const line = redactor.redact(action).replace(/\s+/g, ' ').replace(/`/g, "'").trim();
-  return `\`${line.length > max ? `${line.slice(0, max - 1)}…` : line}\``;
+  return quoteUntrustedInline(redactor.redact(action), max);
 }
 
 /** The progress comment: phases with states, edited at most every 15 s during the agent phase (rate limits). */

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import type { Event } from '../core/events.js';
 import type { Redactor } from '../core/redact.js';
+import { quoteUntrusted, quoteUntrustedInline } from '../github/untrusted.js';
 import type { OutputRecord } from '../resolver/types.js';
 
 export type Conclusion = 'success' | 'failure' | 'no-changes' | 'skipped' | 'denied' | 'error';
@@ -37,35 +38,37 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** One line per event, for the collapsible transcript. */
+/** One plain-text line per event, for the collapsible transcript (it is quoted as a whole: untrusted.ts). */
 export function transcriptLine(e: Event): string {
+  const one = (t: string, max: number) => t.replace(/\s+/g, ' ').trim().slice(0, max);
   if ('action' in e) {
     const a = e;
     switch (a.action) {
       case 'run':
-        return `**${a.source ?? 'agent'}** ran \`${a.args.command.split('\n')[0]}\``;
+        return `${a.source ?? 'agent'} ran: ${one(a.args.command.split('\n')[0] ?? '', 300)}`;
       case 'message':
-        return `**${a.source ?? 'agent'}**: ${a.args.content.slice(0, 300)}`;
+        return `${a.source ?? 'agent'}: ${one(a.args.content, 300)}`;
       case 'finish':
-        return `**agent** finished: ${a.args.final_thought.slice(0, 500)}`;
+        return `agent finished: ${one(a.args.final_thought, 500)}`;
       case 'think':
-        return `**agent** thought: ${a.args.thought.slice(0, 300)}`;
+        return `agent thought: ${one(a.args.thought, 300)}`;
       case 'read':
       case 'edit':
-        return `**agent** ${a.action === 'read' ? 'viewed' : `edited (${a.args.command})`} \`${a.args.path}\``;
+        return `agent ${a.action === 'read' ? 'viewed' : `edited (${a.args.command})`} ${one(a.args.path, 300)}`;
       default:
-        return `**${a.source ?? 'agent'}** ${a.action}`;
+        return `${a.source ?? 'agent'} ${a.action}`;
     }
   }
   const firstLine = e.content.split('\n').find((l) => l.trim() !== '') ?? '';
-  return `&nbsp;&nbsp;→ ${e.observation}: ${firstLine.slice(0, 200)}`;
+  return `    → ${e.observation}: ${one(firstLine, 200)}`;
 }
 
 export function summaryMarkdown(o: RunOutcome, redactor: Redactor): string {
   const m = o.record?.metrics ?? null;
   const usage = m?.accumulated_token_usage;
   const rows: [string, string][] = [
-    ['Outcome', o.conclusion + (o.reason ? ` (${o.reason})` : '')],
+    // The reason can echo error text from the model or the issue: inline code, no Markdown of its own.
+    ['Outcome', o.conclusion + (o.reason ? ` ${quoteUntrustedInline(o.reason, 300)}` : '')],
     ['Pull request', o.prUrl ?? '—'],
     ['Branch', o.branch ?? '—'],
     ['Iterations', m?.iterations === undefined ? '—' : String(m.iterations)],
@@ -83,13 +86,12 @@ export function summaryMarkdown(o: RunOutcome, redactor: Redactor): string {
     '|---|---|',
     ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`),
   ];
+  // The explanation and the transcript are the model's words: quoted blocks (DESIGN.md §8.23).
   if (o.record?.result_explanation) {
-    lines.push('', '### Explanation', '', o.record.result_explanation);
+    lines.push('', '### Explanation', '', quoteUntrusted(o.record.result_explanation));
   }
   if (o.record && o.record.history.length > 0) {
-    let transcript = o.record.history.map(transcriptLine).join('  \n');
-    if (transcript.length > MAX_SUMMARY_TRANSCRIPT)
-      transcript = transcript.slice(0, MAX_SUMMARY_TRANSCRIPT) + '\n\n[truncated]';
+    const transcript = quoteUntrusted(o.record.history.map(transcriptLine).join('\n'), MAX_SUMMARY_TRANSCRIPT);
     lines.push('', '<details><summary>Transcript</summary>', '', transcript, '', '</details>');
   }
   return redactor.redact(lines.join('\n') + '\n');

@@ -8,6 +8,7 @@ import type { TriggerTarget } from './event.js';
 import { stripInvisible } from './invisible.js';
 import { neutralizeMacro } from './macro.js';
 import { hasRunMarker, marker, type MarkerKind } from './marker.js';
+import { defuseHtmlComments, quoteUntrusted } from './untrusted.js';
 import type { CommentData, GitHubApi, RepoRef } from './types.js';
 
 /** GitHub's hard limit for comment, PR body and review-reply bodies. */
@@ -20,24 +21,23 @@ export type FinalKind = 'success' | 'branch' | 'failure' | 'no-changes' | 'error
 export const FINAL_KINDS: readonly FinalKind[] = ['success', 'branch', 'failure', 'no-changes', 'error', 'pr-update'];
 
 /**
- * Joins head + variable + tail, cutting the variable part (explanation, summary) so the whole stays within the
- * budget; a cut ends with `[truncated]` and, when given, a pointer to where the full text is.
+ * Joins head + the untrusted text as a quoted block (untrusted.ts) + tail: the one way a body builder adds text
+ * it did not write. The block is cut so the whole stays within the budget (the text, never its fences); a cut is
+ * followed by `[truncated]` and, when given, a pointer to where the full text is. The head should end, and the
+ * tail start, with a blank line.
  */
 export function fitBody(
-  parts: { head?: string; variable: string; tail?: string },
+  parts: { head?: string; untrusted: string; tail?: string },
   opts: { budget?: number; pointer?: string } = {},
 ): string {
   const head = parts.head ?? '';
   const tail = parts.tail ?? '';
   const budget = opts.budget ?? BODY_BUDGET;
-  const whole = head + parts.variable + tail;
+  const whole = head + quoteUntrusted(parts.untrusted) + tail;
   if (whole.length <= budget) return whole;
   const note = `\n\n${TRUNCATED}${opts.pointer ? ` ${opts.pointer}` : ''}`;
   const room = Math.max(0, budget - head.length - tail.length - note.length);
-  let cut = parts.variable.slice(0, room);
-  // Do not leave half a surrogate pair behind.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const out = head + cut + note + tail;
+  const out = head + quoteUntrusted(parts.untrusted, room) + note + tail;
   return out.length <= budget ? out : hardCap(out, budget);
 }
 
@@ -51,13 +51,15 @@ export function hardCap(text: string, limit = BODY_LIMIT): string {
 }
 
 /**
- * Strips invisible characters, redacts, neutralises the macro, and caps; the marker (if any) is appended after
- * the cap so it survives. Stripping comes first: a secret or the macro split by a zero-width character would
+ * Strips invisible characters, redacts, neutralises the macro, defuses every HTML comment opener, and caps; the
+ * marker (if any) is appended after the cap so it survives, and is the only HTML comment in the body (so the
+ * only marker marker.ts can find). Stripping comes first: a secret or the macro split by a zero-width character would
  * otherwise slip past the redactor and the macro check, and then be joined again for the reader.
  */
 export function finalizeBody(body: string, o: { redactor: Redactor; macro?: string; marker?: string }): string {
   let text = o.redactor.redact(stripInvisible(body));
   if (o.macro) text = neutralizeMacro(text, o.macro);
+  text = defuseHtmlComments(text);
   const suffix = o.marker ? `\n\n${o.marker}` : '';
   return hardCap(text, BODY_LIMIT - suffix.length) + suffix;
 }
@@ -92,20 +94,17 @@ export function startBody(o: { issueType: 'issue' | 'pr'; number: number; runUrl
   return lines.join('\n');
 }
 
-const details = (explanation: string | undefined, pointer?: string) =>
-  explanation && explanation.trim() !== ''
-    ? {
-        head: '\n\n<details><summary>Additional details</summary>\n\n',
-        variable: explanation.trim(),
-        tail: '\n\n</details>',
-        pointer,
-      }
-    : null;
-
+/** Our sentence, then the untrusted explanation quoted inside a collapsed `Additional details` section. */
 function withDetails(head: string, explanation: string | undefined, pointer?: string): string {
-  const d = details(explanation, pointer);
-  if (!d) return head;
-  return fitBody({ head: head + d.head, variable: d.variable, tail: d.tail }, { pointer: d.pointer });
+  if (!explanation || explanation.trim() === '') return head;
+  return fitBody(
+    {
+      head: `${head}\n\n<details><summary>Additional details</summary>\n\n`,
+      untrusted: explanation.trim(),
+      tail: '\n\n</details>',
+    },
+    { pointer },
+  );
 }
 
 export function successBody(o: {
@@ -149,7 +148,7 @@ export function noChangesBody(o: { explanation?: string }): string {
 export function errorBody(o: { runUrl: string; message?: string }): string {
   const head = `Something went wrong while working on this. See the [workflow run logs](${o.runUrl}) for details.`;
   if (!o.message) return head;
-  return fitBody({ head: `${head}\n\n\`\`\`\n`, variable: o.message.replace(/```/g, "'''"), tail: '\n```' });
+  return fitBody({ head: `${head}\n\n`, untrusted: o.message });
 }
 
 // ---- Posting ----

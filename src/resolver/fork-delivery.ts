@@ -4,7 +4,7 @@
 //   1. with `maintainer_can_modify`, the token's push rights on the fork and a head that did not move since the
 //      trigger: our single commit is pushed to the fork's head branch, fast-forward only, leased on the pinned head;
 //   2. otherwise (or when that push is refused): a review on the PR (event COMMENT) with one GitHub suggested-change
-//      block per hunk GitHub can anchor; the rest goes in the review body as a bounded ```diff block, and the
+//      block per hunk GitHub can anchor; the rest goes in the review body as a bounded ```text block (quoted as untrusted text), and the
 //      whole patch stays in the run's artifact.
 import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -377,11 +377,10 @@ export async function createSuggestionReview(
   if (unanchored.length > 0) {
     const text = unanchored.map((f) => f.raw).join('');
     const shown = text.length > REVIEW_DIFF_CAP ? `${text.slice(0, REVIEW_DIFF_CAP)}\n… (cut; see the patch)\n` : text;
-    const fence = fenceFor(shown);
     const listed = paths.slice(0, 50).map((p) => codeSpan(p.slice(0, 300)));
     if (paths.length > 50) listed.push(`and ${paths.length - 50} more`);
     lines.push('', `Changes GitHub cannot show as suggestions (${listed.join(', ')}):`, '');
-    body = fitBody({ head: `${lines.join('\n')}\n${fence}diff\n`, variable: shown, tail: `${fence}` });
+    body = fitBody({ head: `${lines.join('\n')}\n`, untrusted: shown });
   } else {
     body = lines.join('\n');
   }
@@ -420,11 +419,9 @@ export async function createSuggestionReview(
     warnings.push(`GitHub refused the suggestions (${deps.redactor.redact(errorMessage(err))}); posting the diff.`);
     const all = fileDiffs.map((f) => f.raw).join('');
     const shown = all.length > REVIEW_DIFF_CAP ? `${all.slice(0, REVIEW_DIFF_CAP)}\n… (cut; see the patch)\n` : all;
-    const fence = fenceFor(shown);
     const fallback = fitBody({
-      head: `OpenHands could not push to this pull request's branch (${reason}). Its changes (the whole patch is in ${hint}):\n\n${fence}diff\n`,
-      variable: shown,
-      tail: fence,
+      head: `OpenHands could not push to this pull request's branch (${reason}). Its changes (the whole patch is in ${hint}):\n\n`,
+      untrusted: shown,
     });
     const review = await deps.api.createReview(o.repo, n, {
       body: finalizeBody(fallback, {

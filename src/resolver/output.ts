@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ResolverError } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { Logger } from '../core/log.js';
-import type { Redactor } from '../core/redact.js';
+import { findTokenShapes, type Redactor } from '../core/redact.js';
 import { issueRecord, type IssueType, type OutputRecord } from './types.js';
 
 const RECORD_KEYS = [
@@ -31,10 +31,105 @@ export function orderRecord(r: OutputRecord): OutputRecord {
   return out as OutputRecord;
 }
 
-/** One line: compact JSON of the ordered, redacted record, newline-terminated. */
+/** A token-shaped string the patch adds (core/redact.ts findTokenShapes): where, and what it looks like. */
+export interface FlaggedToken {
+  path: string;
+  /** Line in the new file, when the hunk headers tell. */
+  line: number | null;
+  kind: string;
+}
+
+function patchPath(header: string): string {
+  const raw = header.replace(/\t.*$/, '').trim();
+  const unquoted = raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  return unquoted.replace(/^[ab]\//, '');
+}
+
+/** Token-shaped strings on the lines a patch adds, with file and line. */
+export function flagPatch(patch: string): FlaggedToken[] {
+  const out: FlaggedToken[] = [];
+  let file = '';
+  let line = 0;
+  // Lines left in the current hunk (old side, new side); headers are only read outside a hunk.
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const l of patch.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (l.startsWith('+')) {
+        for (const t of findTokenShapes(l.slice(1))) out.push({ path: file, line, kind: t.kind });
+        line++;
+        newLeft--;
+      } else if (l.startsWith('-')) oldLeft--;
+      else if (l.startsWith(' ') || l === '') {
+        line++;
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+    if (hunk) {
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      line = Number(hunk[2]);
+      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+    } else if (l.startsWith('+++ ')) file = patchPath(l.slice(4));
+    else if (l.startsWith('diff --git ')) file = '';
+  }
+  return out;
+}
+
+/** The record's `flagged` list as written by redactRecord (empty when absent or not one). */
+export function recordFlagged(r: OutputRecord): FlaggedToken[] {
+  const v: unknown = r.flagged;
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (x): x is FlaggedToken =>
+      typeof x === 'object' &&
+      x !== null &&
+      typeof (x as FlaggedToken).path === 'string' &&
+      typeof (x as FlaggedToken).kind === 'string',
+  );
+}
+
+export const SECRET_IN_PATCH =
+  'The patch contained a secret of this run (the GitHub token or the model API key, or an encoding of one), so ' +
+  'it was dropped: it would have been committed and pushed. Nothing was sent; look for how the secret reached ' +
+  'the workspace.';
+export const FLAGGED_NOTE =
+  'Please check: the patch adds strings shaped like credentials; they were kept as written, since none is a ' +
+  'secret of this run.';
+
+/**
+ * The record as it may leave the process: every string redacted (registered secrets and token-shaped strings),
+ * except `git_patch`, which is code to be committed and keeps token-shaped strings byte for byte; they are listed
+ * in `flagged` (and, for issue records, named in `result_explanation`). A patch holding a registered secret is
+ * dropped (git_patch null, success false, error and `error_code: patch`): replacing the secret would commit
+ * changed code, keeping it would publish the secret. Idempotent.
+ */
+export function redactRecord(r: OutputRecord, redactor: Redactor): OutputRecord {
+  const patch = r.git_patch;
+  const out: OutputRecord = redactor.redactDeep({ ...r, git_patch: null });
+  if (!patch) return { ...out, git_patch: patch };
+  const note = (text: string, add: string) =>
+    out.issue_type === 'pr' || text.includes(add) ? text : text.trim() === '' ? add : `${text}\n\n${add}`;
+  if (redactor.hasSecret(patch)) {
+    return {
+      ...out,
+      git_patch: null,
+      success: false,
+      result_explanation: note(out.result_explanation, SECRET_IN_PATCH),
+      error: out.error ?? SECRET_IN_PATCH,
+      error_code: out.error_code ?? 'patch',
+    };
+  }
+  const flagged = flagPatch(patch);
+  if (flagged.length === 0) return { ...out, git_patch: patch };
+  return { ...out, git_patch: patch, result_explanation: note(out.result_explanation, FLAGGED_NOTE), flagged };
+}
+
+/** One line: compact JSON of the ordered, redacted record (redactRecord), newline-terminated. */
 export function serializeRecord(r: OutputRecord, redactor?: Redactor): string {
-  const ordered = orderRecord(r);
-  return `${JSON.stringify(redactor ? redactor.redactDeep(ordered) : ordered)}\n`;
+  return `${JSON.stringify(orderRecord(redactor ? redactRecord(r, redactor) : r))}\n`;
 }
 
 /** Appends a record and fsyncs, so a crash right after still leaves it on disk. */
@@ -123,9 +218,13 @@ async function writeAtomic(file: string, text: string): Promise<void> {
   await rename(tmp, file);
 }
 
+/**
+ * The patch file: byte-identical to the patch that gets committed; only registered secrets are replaced (a patch
+ * holding one is dropped from the record, see redactRecord, so this copy with `***` is never applied).
+ */
 export async function writePatchFile(file: string, patch: string | null, redactor?: Redactor): Promise<void> {
   const text = patch ? `${patch}\n` : '';
-  await writeAtomic(file, redactor ? redactor.redact(text) : text);
+  await writeAtomic(file, redactor ? redactor.redactSecrets(text) : text);
 }
 
 export async function removePatchFile(file: string): Promise<void> {
@@ -144,7 +243,11 @@ export async function writeCheckpoint(
   data: Partial<OutputRecord> & { iteration?: number },
   redactor?: Redactor,
 ): Promise<void> {
-  await writeAtomic(file, JSON.stringify(redactor ? redactor.redactDeep(data) : data));
+  const patch = data.git_patch;
+  const safe = redactor
+    ? { ...redactor.redactDeep(data), ...(patch ? { git_patch: redactor.redactSecrets(patch) } : {}) }
+    : data;
+  await writeAtomic(file, JSON.stringify(safe));
 }
 
 export async function removeCheckpoint(file: string): Promise<void> {

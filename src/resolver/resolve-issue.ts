@@ -22,8 +22,10 @@ import {
   ensureDir,
   findProcessed,
   outputPaths,
+  redactRecord,
   removeCheckpoint,
   removePatchFile,
+  SECRET_IN_PATCH,
   writeCheckpoint,
   writePatchFile,
   writeTrajectory,
@@ -423,6 +425,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   progress({ phase: 'record' });
   // Only a patch with content gets a file: an empty one would be a path that points at nothing.
   const hasPatch = (policy.patch ?? '').trim() !== '';
+  if (redactor.hasSecret(policy.patch ?? '')) logger.warn(SECRET_IN_PATCH);
   if (hasPatch) await writePatchFile(paths.patchFile, policy.patch, redactor);
   else await removePatchFile(paths.patchFile);
   await writeTrajectory(paths.trajectoryFile, record.history, redactor);
@@ -434,7 +437,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     ),
   );
   return {
-    record: redactor.redactDeep(record),
+    record: redactRecord(record, redactor),
     skipped: false,
     outputFile: paths.outputFile,
     patchFile: hasPatch ? paths.patchFile : null,

@@ -1,7 +1,8 @@
 // Untrusted tracker text (security.md §4): strip what a human reader does not see but a model would
-// read (HTML comments, invisible characters, alt text, link titles, hidden attributes), cap the length,
+// read (HTML comments, invisible characters and variation selectors, alt text, link titles, hidden attributes), cap the length,
 // and delimit it with a per-run nonce before it reaches a prompt.
 import { randomBytes } from 'node:crypto';
+import { stripVariationSelectors } from '../github/invisible.js';
 
 export const DEFAULT_TEXT_CAP = 20_000;
 
@@ -61,7 +62,9 @@ function dropUnusedReferences(text: string): string {
 }
 
 function pass(text: string): string {
-  return dropUnusedReferences(text.toWellFormed().replace(HTML_COMMENT, '').replace(TAG_CHARS, ''))
+  return dropUnusedReferences(
+    stripVariationSelectors(text.toWellFormed().replace(HTML_COMMENT, '').replace(TAG_CHARS, '')),
+  )
     .replace(INVISIBLE, '')
     .replace(CONTROLS, '')
     .replace(MD_IMAGE_ALT, '![](')

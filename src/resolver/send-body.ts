@@ -1,8 +1,9 @@
 // Texts send-pull-request writes: commit message, PR title and PR body (resolver.md §12.2, §12.4).
 import type { Redactor } from '../core/redact.js';
 import { fitBody, finalizeBody } from '../github/comments.js';
-import { stripInvisible } from '../github/invisible.js';
 import { marker } from '../github/marker.js';
+import { oneLine, quoteUntrustedInline, untrustedOneLine } from '../github/untrusted.js';
+import type { FlaggedToken } from './output.js';
 import type { IssueType } from './types.js';
 
 export const PR_TITLE_LIMIT = 256;
@@ -23,19 +24,61 @@ export function coAuthorTrailer(who: CoAuthor, serverUrl: string): string {
   return `Co-authored-by: ${who.login} <${local}@${domain}>`;
 }
 
-/** `Fix {type} #{N}: {title}` verbatim (one argv element), then a blank line and the trailer when given. */
+/**
+ * `Fix {type} #{N}: {title}` on one line, closing phrases of the title neutralised, ours kept: the title is
+ * checked together with our prefix, so it cannot chain onto it either (`Fix issue #1: and #2`).
+ */
+function fixLine(type: IssueType, n: number, title: string): string {
+  const ours = `Fix ${type} #${n}: `;
+  const line = untrustedOneLine(ours + oneLine(title));
+  return line.startsWith(ours) ? line : ours + line.slice(line.indexOf(': ') + 2);
+}
+
+/**
+ * `Fix {type} #{N}: {title}`, one line (one argv element), then a blank line and the trailer when given. The
+ * title is issue text: line breaks of every kind collapse (so it cannot end the subject and forge trailers such
+ * as `Co-authored-by:`), and closing phrases in it are neutralised (a commit message closes issues when it
+ * reaches the default branch). The only trailer is ours.
+ */
 export function commitMessage(
   o: { issueType: IssueType; number: number; title: string; coAuthor?: CoAuthor | null; serverUrl: string },
   redactor: Redactor,
 ): string {
-  const subject = redactor.redact(`Fix ${o.issueType} #${o.number}: ${o.title}`);
+  const subject = redactor.redact(fixLine(o.issueType, o.number, o.title));
   return o.coAuthor ? `${subject}\n\n${coAuthorTrailer(o.coAuthor, o.serverUrl)}` : subject;
 }
 
+/**
+ * `Fix issue #{N}: {title}` (or the configured title), one line, ≤ 256. GitHub honours closing keywords in PR
+ * bodies and commit messages, not in titles; but a squash merge makes the title the commit subject, so closing
+ * phrases from the issue title are neutralised here too.
+ */
 export function prTitle(o: { number: number; title: string; override?: string | null }, redactor: Redactor): string {
-  const raw = o.override && o.override.trim() !== '' ? o.override : `Fix issue #${o.number}: ${o.title}`;
-  const t = redactor.redact(stripInvisible(raw)).replace(/[\r\n]+/g, ' ');
+  const raw = o.override && o.override.trim() !== '' ? oneLine(o.override) : fixLine('issue', o.number, o.title);
+  const t = redactor.redact(raw);
   return t.length <= PR_TITLE_LIMIT ? t : `${t.slice(0, PR_TITLE_LIMIT - 1)}…`;
+}
+
+const FLAGGED_SHOWN = 20;
+
+/**
+ * "⚠️ Please check: …" with one line per token-shaped string the patch adds (kind, file, line; never the value),
+ * or '' when there is none. Paths come from the patch, so they are quoted inline.
+ */
+export function flaggedNote(flagged: readonly FlaggedToken[]): string {
+  if (flagged.length === 0) return '';
+  const lines = flagged
+    .slice(0, FLAGGED_SHOWN)
+    .map(
+      (f) => `- ${f.kind} in ${quoteUntrustedInline(f.path || '(unknown file)')}${f.line ? `, line ${f.line}` : ''}`,
+    );
+  if (flagged.length > FLAGGED_SHOWN) lines.push(`- and ${flagged.length - FLAGGED_SHOWN} more`);
+  return [
+    '⚠️ Please check: the patch adds strings shaped like credentials. They were committed as written (none is a',
+    'secret of this run); make sure none of them is a real key before merging.',
+    '',
+    ...lines,
+  ].join('\n');
 }
 
 export interface PrBodyInput {
@@ -47,18 +90,25 @@ export interface PrBodyInput {
   notes?: string[];
   runId?: string | null;
   artifactHint?: string;
+  /** Token-shaped strings the patch adds (output.ts flagPatch): a "Please check" note. */
+  flagged?: FlaggedToken[];
 }
 
-/** `This pull request fixes #N.` + explanation + notes + attribution + marker; redacted; ≤ 65,536. */
+/**
+ * `This pull request fixes #N.` + the explanation quoted (untrusted.ts) + our notes + attribution + marker;
+ * redacted; ≤ 65,536. The first line is the only closing phrase in the body.
+ */
 export function prBody(o: PrBodyInput, redactor: Redactor, macro?: string): string {
   const head = `This pull request fixes #${o.number}.`;
   const tailParts: string[] = [];
   if (o.unsuccessful) tailParts.push('⚠️ The resolver did not judge this attempt successful; review it with care.');
+  const check = flaggedNote(o.flagged ?? []);
+  if (check) tailParts.push(check);
   if (o.skipped && o.skipped.length > 0) {
     tailParts.push(
       [
         'Parts of the patch could not be applied and were left out:',
-        ...o.skipped.map((s) => `- \`${s.path}\`: ${s.reason}`),
+        ...o.skipped.map((s) => `- ${quoteUntrustedInline(s.path)}: ${s.reason}`),
       ].join('\n'),
     );
   }
@@ -66,10 +116,12 @@ export function prBody(o: PrBodyInput, redactor: Redactor, macro?: string): stri
   tailParts.push(ATTRIBUTION);
   const tail = `\n\n${tailParts.join('\n\n')}`;
   const explanation = o.explanation.trim();
-  const body = fitBody(
-    { head: explanation ? `${head}\n\n` : head, variable: explanation, tail },
-    { pointer: o.artifactHint ?? 'The full explanation is in the run artifact (output.jsonl).' },
-  );
+  const body = explanation
+    ? fitBody(
+        { head: `${head}\n\nThe agent's explanation:\n\n`, untrusted: explanation, tail },
+        { pointer: o.artifactHint ?? 'The full explanation is in the run artifact (output.jsonl).' },
+      )
+    : head + tail;
   return finalizeBody(body, {
     redactor,
     macro,

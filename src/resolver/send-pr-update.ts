@@ -12,6 +12,8 @@ import { webUrls } from '../github/urls.js';
 import type { GitHubApi, PullData, RepoRef } from '../github/types.js';
 import { baseBranchName, chooseBranch } from './branch-choice.js';
 import { deliverForkPr } from './fork-delivery.js';
+import { recordFlagged } from './output.js';
+import { flaggedNote } from './send-body.js';
 import type { OutputRecord } from './types.js';
 
 /** The fixed header of every thread reply (kept from the reference). */
@@ -302,16 +304,18 @@ async function postSummary(
       : where.fallbackReason && where.compareUrl
         ? `\n\nThe changes are on branch [\`${where.branch}\`](${where.compareUrl}), not on this pull request's branch: ${where.fallbackReason}.`
         : '';
+  const flagged = flaggedNote(recordFlagged(r));
+  const check = flagged ? `\n\n${flagged}` : '';
   let body: string;
   if (explanations === null) {
     body = fitBody({
-      head: 'OpenHands pushed an update to this pull request, but its result could not be summarised:\n\n```\n',
-      variable: r.result_explanation.replace(/```/g, "'''"),
-      tail: `\n\`\`\`${note}`,
+      head: 'OpenHands pushed an update to this pull request, but its result could not be summarised:\n\n',
+      untrusted: r.result_explanation,
+      tail: note + check,
     });
   } else if (explanations.length === 0) {
-    if (note === '') return false;
-    body = `OpenHands pushed an update.${note}`;
+    if (note === '' && check === '') return false;
+    body = `OpenHands pushed an update.${note}${check}`;
   } else {
     let overview: string | null = null;
     if (deps.summarize) {
@@ -323,9 +327,11 @@ async function postSummary(
     }
     const list = overview ?? explanations.map((e) => `- ${e}`).join('\n');
     body = fitBody({
-      head: overview ? '' : 'OpenHands pushed an update to this pull request. Feedback addressed:\n\n',
-      variable: list,
-      tail: note,
+      head: overview
+        ? 'OpenHands pushed an update to this pull request. Overview:\n\n'
+        : 'OpenHands pushed an update to this pull request. Feedback addressed:\n\n',
+      untrusted: list,
+      tail: note + check,
     });
   }
   try {
@@ -359,9 +365,8 @@ async function replyToThreads(
   const explanations = parseExplanations(r.result_explanation);
   if (explanations === null) {
     const body = fitBody({
-      head: 'OpenHands could not reply to the review threads because the explanations were not a list:\n\n```\n',
-      variable: r.result_explanation.replace(/```/g, "'''"),
-      tail: '\n```',
+      head: 'OpenHands could not reply to the review threads because the explanations were not a list:\n\n',
+      untrusted: r.result_explanation,
     });
     try {
       await deps.api.createComment(
@@ -388,7 +393,7 @@ async function replyToThreads(
   for (let i = 0; i < count; i++) {
     const id = threadIds[i] as string;
     if (alreadyReplied.has(id)) continue;
-    const body = finalizeBody(THREAD_REPLY_HEADER + (explanations[i] as string), {
+    const body = finalizeBody(fitBody({ head: THREAD_REPLY_HEADER, untrusted: explanations[i] as string }), {
       redactor: deps.redactor,
       macro: o.macro,
       marker: marker('thread-reply', o.runId),

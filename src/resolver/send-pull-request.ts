@@ -14,6 +14,7 @@ import { webUrls } from '../github/urls.js';
 import type { GitHubApi, PullData, RepoRef } from '../github/types.js';
 import { baseBranchName, chooseBranch } from './branch-choice.js';
 import { commitMessage, prBody, prTitle, type CoAuthor } from './send-body.js';
+import { recordFlagged } from './output.js';
 import { sendPrUpdate } from './send-pr-update.js';
 import type { OutputRecord } from './types.js';
 
@@ -322,6 +323,7 @@ export async function sendPullRequest(deps: SendDeps, o: SendOptions): Promise<S
       explanation: r.result_explanation ?? '',
       skipped,
       unsuccessful: !r.success,
+      flagged: recordFlagged(r),
       runId: o.runId ?? recordRunId(r),
       notes: isFork ? [`The branch lives in the fork ${pushRepo.owner}/${pushRepo.repo}.`] : [],
     },

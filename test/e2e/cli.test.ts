@@ -185,11 +185,12 @@ describe('CLI send-pull-request of a PR record', () => {
     expect(ours?.parents).toEqual([pull.headSha]);
     const summaries = () => fake.state.comments.filter((c) => c.body.includes('openhands-resolver:pr-update'));
     expect(summaries().map((c) => c.body)).toEqual([
-      `Send 1: every issue was resolved.\n- greet() uses the name now.\n\n${marker('pr-update', runId)}`,
+      // The overview is the model's words: quoted (DESIGN.md §8.23).
+      `OpenHands pushed an update to this pull request. Overview:\n\n\`\`\`text\nSend 1: every issue was resolved.\n- greet() uses the name now.\n\`\`\`\n\n${marker('pr-update', runId)}`,
     ]);
     const replies = () => fake.state.reviewThreads.find((t) => t.id === thread.id)?.comments.slice(1) ?? [];
     expect(replies().map((c) => c.body)).toEqual([
-      `Openhands fix success summary\n\n\ngreet() uses the name now.\n\n${marker('thread-reply', runId)}`,
+      `Openhands fix success summary\n\n\n\`\`\`text\ngreet() uses the name now.\n\`\`\`\n\n${marker('thread-reply', runId)}`,
     ]);
 
     const second = await cli(['send-pull-request', '--issue-number', n], env, cwd);

@@ -32,7 +32,8 @@ afterEach(async () => {
 
 const MACRO = '@openhands-agent';
 const HEAD = 'feature/shout';
-const REPLY_HEADER = 'Openhands fix success summary\n\n\n';
+// The reference's header, then the model's explanation quoted (DESIGN.md §8.23).
+const REPLY_HEADER = 'Openhands fix success summary\n\n\n```text\n';
 
 /**
  * The model's answer to the PR-update overview request (resolver.md §12.5.3): a heading and the explanations it
@@ -108,7 +109,7 @@ describe('PR runs', () => {
 
     // The thread got its answer; the other thread was not touched.
     expect(threadOf(world, thread.id)?.comments.at(-1)?.body).toBe(
-      `${REPLY_HEADER}greet() uses the name it is given.\n\n${marker('thread-reply', '1001')}`,
+      `${REPLY_HEADER}greet() uses the name it is given.\n\`\`\`\n\n${marker('thread-reply', '1001')}`,
     );
     expect(threadOf(world, other.id)?.comments).toHaveLength(1);
     // Eyes on the review comment; the summary comment on the PR is the run's one final comment.
@@ -131,7 +132,7 @@ describe('PR runs', () => {
     expect(overviewRequest).toContain('whether all issues have been successfully resolved');
     expect(overviewRequest).toContain('- greet() uses the name it is given.');
     expect(mine.find((c) => c.body.includes('openhands-resolver:pr-update'))?.body).toBe(
-      `Overview: all feedback was addressed.\n- greet() uses the name it is given.\n\n${marker('pr-update', '1001')}`,
+      `OpenHands pushed an update to this pull request. Overview:\n\n\`\`\`text\nOverview: all feedback was addressed.\n- greet() uses the name it is given.\n\`\`\`\n\n${marker('pr-update', '1001')}`,
     );
     expect(world.llm.exhausted).toEqual([]);
     // The per-feedback checklist is logged on its own lines.

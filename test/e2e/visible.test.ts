@@ -156,8 +156,11 @@ describe('what the user sees (the bundled action)', () => {
     expect(s).toMatch(/\| Tokens \(prompt \/ completion\) \| \d+ \/ \d+ \|/);
     expect(s).toMatch(/\| Cost \(USD\) \| \d+\.\d{4} \|/);
     expect(s).toMatch(/\| Duration \| \d+\.\d s \|/);
-    expect(s).toMatch(/<details><summary>Transcript<\/summary>[\s\S]*ran `ls && cat hello.py`[\s\S]*<\/details>/);
-    expect(s).toContain('**agent** thought: The test expects the old text');
+    // The transcript is the model's words: one literal block (DESIGN.md §8.23).
+    expect(s).toMatch(
+      /<details><summary>Transcript<\/summary>\n\n```text\n[\s\S]*ran: ls && cat hello.py[\s\S]*\n```\n\n<\/details>/,
+    );
+    expect(s).toContain('agent thought: The test expects the old text');
 
     // Redaction: the secret-shaped string the model wrote comes out as *** everywhere we post or report.
     expect(s).toContain('***');

@@ -36,22 +36,23 @@ describe('marker', () => {
 });
 
 describe('size limits (security.md §8)', () => {
-  it('fitBody leaves short bodies alone', () => {
-    expect(fitBody({ head: 'a', variable: 'b', tail: 'c' })).toBe('abc');
+  it('fitBody leaves short bodies alone, the untrusted part quoted', () => {
+    expect(fitBody({ head: 'a\n\n', untrusted: 'b', tail: '\n\nc' })).toBe('a\n\n```text\nb\n```\n\nc');
   });
 
   it('fitBody truncates only the variable part, with a marker and a pointer, within the budget', () => {
     const out = fitBody(
-      { head: 'HEAD\n', variable: 'x'.repeat(100_000), tail: '\nTAIL' },
+      { head: 'HEAD\n\n', untrusted: 'x'.repeat(100_000), tail: '\n\nTAIL' },
       { pointer: 'See the artifact.' },
     );
     expect(out.length).toBeLessThanOrEqual(BODY_BUDGET);
-    expect(out.startsWith('HEAD\nxxx')).toBe(true);
-    expect(out.endsWith(`${TRUNCATED} See the artifact.\nTAIL`)).toBe(true);
+    expect(out.startsWith('HEAD\n\n```text\nxxx')).toBe(true);
+    // The cut is inside the block: its closing fence stays.
+    expect(out.endsWith(`xx…\n\`\`\`\n\n${TRUNCATED} See the artifact.\n\nTAIL`)).toBe(true);
   });
 
   it('never splits a surrogate pair', () => {
-    const out = fitBody({ variable: '😀'.repeat(40_000) }, { budget: 101 });
+    const out = fitBody({ untrusted: '😀'.repeat(40_000) }, { budget: 101 });
     expect(out.length).toBeLessThanOrEqual(101);
     expect(() => encodeURIComponent(out)).not.toThrow();
   });
@@ -99,6 +100,24 @@ describe('invisible characters (security.md §4)', () => {
     ['Persian ZWNJ', 'می\u200Cخواهم', 'می\u200Cخواهم'],
     ['Devanagari ZWJ', 'क्\u200Dष', 'क्\u200Dष'],
     ['CJK, accents, RTL letters', '漢字 café שלום', '漢字 café שלום'],
+    // Variation selectors (issue 9): U+FE0F/U+FE0E right after an emoji-capable character is kept once (it picks
+    // emoji or text presentation, which a reader sees); every other one goes.
+    [
+      'emoji presentation selector kept',
+      '\u2764\uFE0F \u263A\uFE0F \u2714\uFE0E',
+      '\u2764\uFE0F \u263A\uFE0F \u2714\uFE0E',
+    ],
+    ['keycaps keep theirs', '1\uFE0F\u20E3 #\uFE0F\u20E3', '1\uFE0F\u20E3 #\uFE0F\u20E3'],
+    ['rainbow flag (VS16 inside a ZWJ sequence)', '🏳️‍🌈', '🏳️‍🌈'],
+    ['a second selector after an emoji', '\u2764\uFE0F\uFE0F', '\u2764\uFE0F'],
+    [
+      'bytes smuggled after an emoji (VS1-16 and VS17-256)',
+      `😀\u{E0100}\u{E0158}\uFE05\uFE0F${'\u{E01EF}'.repeat(20)}!`,
+      '😀!',
+    ],
+    ['selectors after letters and spaces', 'a\uFE0Fb \uFE0E\u{E0100}c', 'ab c'],
+    ['CJK glyph variants dropped (same character, default glyph)', '葛\u{E0100}城 \u8FBB\uFE00', '葛城 \u8FBB'],
+    ['a selector hidden behind a zero-width space', '😀\u200B\uFE01x', '😀x'],
   ];
   it.each(cases)('%s', (_name, input, out) => {
     expect(stripInvisible(input)).toBe(out);

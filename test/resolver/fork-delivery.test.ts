@@ -283,7 +283,7 @@ describe('fork PR delivery: a review with suggestions otherwise', () => {
     expect(reviews[0]?.body).toContain(marker('suggestions', `run-${seq}`));
     expect(reviews[0]?.body).toContain(`patches/pr_${w.number}.patch`);
     // Not anchorable: README.md is not in the PR's diff, notes.md is a new file. Both go in the body's diff.
-    expect(reviews[0]?.body).toMatch(/```diff\n[\s\S]*\+# r \(fixed\)[\s\S]*\+new notes[\s\S]*```/);
+    expect(reviews[0]?.body).toMatch(/```text\n[\s\S]*\+# r \(fixed\)[\s\S]*\+new notes[\s\S]*```/);
     expect(comments.map((c) => ({ path: c.path, side: c.side, startLine: c.startLine, line: c.line }))).toEqual([
       { path: 'code.txt', side: 'RIGHT', startLine: 3, line: 4 },
       { path: 'code.txt', side: 'RIGHT', startLine: null, line: 15 },
@@ -351,7 +351,7 @@ describe('fork PR delivery: a review with suggestions otherwise', () => {
     expect(res.conclusion).toBe('success');
     const { reviews, comments } = reviewOf(w);
     expect(comments).toEqual([]);
-    expect(reviews[0]?.body).toMatch(/```diff\n[\s\S]*\+LINE THREE/);
+    expect(reviews[0]?.body).toMatch(/```text\n[\s\S]*\+LINE THREE/);
     expect(reviews[0]?.body).not.toContain('header');
   });
 
@@ -459,7 +459,7 @@ describe('fork PR delivery: refused pushes and hostile paths', () => {
     const body = reviewOf(w).reviews[0]?.body ?? '';
     expect(body).toContain(`(\`\` ${name} \`\`)`);
     // Outside the code span and the fenced diff, the name's text does not appear.
-    const outside = body.replace(/^(`{3,})diff\n[\s\S]*?^\1$/m, '').replace(`\`\` ${name} \`\``, '');
+    const outside = body.replace(/^(`{3,})text\n[\s\S]*?^\1$/m, '').replace(`\`\` ${name} \`\``, '');
     expect(outside).not.toContain('@octocat');
     expect(outside).not.toMatch(/fixes #1/);
   });

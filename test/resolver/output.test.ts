@@ -4,7 +4,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRecordingLogger } from '../../src/core/log.js';
 import { createRedactor } from '../../src/core/redact.js';
-import { appendRecord, findRecord, orderRecord, readRecords, serializeRecord } from '../../src/resolver/output.js';
+import {
+  FLAGGED_NOTE,
+  SECRET_IN_PATCH,
+  appendRecord,
+  findRecord,
+  flagPatch,
+  orderRecord,
+  readRecords,
+  redactRecord,
+  serializeRecord,
+  writePatchFile,
+} from '../../src/resolver/output.js';
 import { issueRecord, type OutputRecord } from '../../src/resolver/types.js';
 
 function record(n: number, over: Partial<OutputRecord> = {}): OutputRecord {
@@ -100,5 +111,88 @@ describe('output.jsonl', () => {
     expect(o.git_patch).toBeNull();
     expect(o.error).toBeNull();
     expect(o.metrics).toBeNull();
+  });
+});
+
+describe('the patch is code: only registered secrets are replaced in it', () => {
+  const SHAPED = [
+    ['ghp_' + 'A1b2'.repeat(9), 'a GitHub token (gh?_…)'],
+    ['github_pat_' + 'x'.repeat(30), 'a GitHub fine-grained token (github_pat_…)'],
+    ['sk-' + 'k'.repeat(24), 'an API key (sk-…)'],
+    ['AKIA' + 'ABCDEFGHIJKLMNOP', 'an AWS access key id (AKIA…)'],
+    ['xoxb-' + '1234567890-abc', 'a Slack token (xox?-…)'],
+    ['-----BEGIN RSA PRIVATE KEY-----', 'a private key block'],
+  ] as const;
+  const patchWith = (lines: string[]) =>
+    [
+      'diff --git a/src/t.ts b/src/t.ts',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/src/t.ts',
+      `@@ -0,0 +1,${lines.length + 1} @@`,
+      '+// fixtures',
+      ...lines.map((l) => `+${l}`),
+    ].join('\n');
+
+  it.each(SHAPED)('%s is kept byte for byte and flagged', async (shape, kind) => {
+    const patch = patchWith([`const t = "${shape}";`]);
+    const red = createRedactor(['the-real-token-value-123']);
+    const out = redactRecord(record(1, { git_patch: patch, result_explanation: `Added ${shape}.` }), red);
+    expect(out.git_patch).toBe(patch);
+    expect(out.flagged).toEqual([{ path: 'src/t.ts', line: 2, kind }]);
+    // Everything else is still redacted, the explanation names the flag.
+    expect(out.result_explanation).not.toContain(shape);
+    expect(out.result_explanation).toContain(FLAGGED_NOTE);
+    // Round trip through output.jsonl and the patch file: still byte-identical.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-flag-'));
+    await appendRecord(path.join(dir, 'output.jsonl'), record(1, { git_patch: patch }), red);
+    expect(findRecord(path.join(dir, 'output.jsonl'), 1).git_patch).toBe(patch);
+    await writePatchFile(path.join(dir, 'p.patch'), patch, red);
+    expect(readFileSync(path.join(dir, 'p.patch'), 'utf8')).toBe(`${patch}\n`);
+    // Idempotent.
+    expect(redactRecord(out, red)).toEqual(out);
+  });
+
+  it('a registered secret (or an encoding of it) in the patch drops the patch, loudly', async () => {
+    const secret = 'ghs_realRegisteredSecret0123456789abcdef';
+    const red = createRedactor([secret]);
+    for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(`${secret}/`)]) {
+      const patch = patchWith([`const t = "${form}";`]);
+      const out = redactRecord(record(1, { git_patch: patch, success: true }), red);
+      expect(out.git_patch).toBeNull();
+      expect(out.success).toBe(false);
+      expect(out.error).toBe(SECRET_IN_PATCH);
+      expect(out.error_code).toBe('patch');
+      expect(JSON.stringify(out)).not.toContain(secret);
+      const line = serializeRecord(record(1, { git_patch: patch, success: true }), red);
+      expect(line).not.toContain(secret);
+      expect(JSON.parse(line).git_patch).toBeNull();
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-secret-'));
+      await writePatchFile(path.join(dir, 'p.patch'), patch, red);
+      expect(readFileSync(path.join(dir, 'p.patch'), 'utf8')).not.toContain(secret);
+    }
+  });
+
+  it('flags only added lines, with their line numbers, across files and hunks', () => {
+    const patch = [
+      'diff --git a/a.ts b/a.ts',
+      '--- a/a.ts',
+      '+++ b/a.ts',
+      '@@ -10,3 +10,3 @@',
+      ' keep',
+      `-old ${'sk-' + 'o'.repeat(24)}`,
+      `+new ${'sk-' + 'n'.repeat(24)}`,
+      ' keep',
+      'diff --git a/b.ts b/b.ts',
+      '--- a/b.ts',
+      '+++ b/b.ts',
+      '@@ -1 +1,2 @@',
+      ` ctx ${'AKIA' + 'Q'.repeat(16)}`,
+      `+++${'AKIA' + 'Z'.repeat(16)}`,
+    ].join('\n');
+    expect(flagPatch(patch)).toEqual([
+      { path: 'a.ts', line: 11, kind: 'an API key (sk-…)' },
+      { path: 'b.ts', line: 2, kind: 'an AWS access key id (AKIA…)' },
+    ]);
   });
 });

@@ -249,8 +249,8 @@ describe('resolveIssue on a pull request', () => {
     expect(await fake.readFile(O, pr.repo, 'feature', 'feature.txt')).toBe('one\nTWO\nthree\n');
     const replies = pr.threads.map((t) => fake.state.reviewThreads.find((x) => x.id === t.id)?.comments.at(-1)?.body);
     expect(replies).toEqual([
-      `${THREAD_REPLY_HEADER}TWO is now upper case.\n\n${marker('thread-reply', 'run-8')}`,
-      `${THREAD_REPLY_HEADER}three was fine already.\n\n${marker('thread-reply', 'run-8')}`,
+      `${THREAD_REPLY_HEADER}\`\`\`text\nTWO is now upper case.\n\`\`\`\n\n${marker('thread-reply', 'run-8')}`,
+      `${THREAD_REPLY_HEADER}\`\`\`text\nthree was fine already.\n\`\`\`\n\n${marker('thread-reply', 'run-8')}`,
     ]);
   });
 

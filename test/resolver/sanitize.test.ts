@@ -36,6 +36,11 @@ describe('sanitizeUntrusted (security.md §4)', () => {
     ['entity-encoded comment decoded then removed', 'a&lt;!-- hidden --&gt;b', 'ab'],
     ['entity-encoded zero-width removed', 'a&#8203;b&#x200B;c', 'abc'],
     ['ordinary entities decoded', 'x &amp; y', 'x & y'],
+    // Variation selectors: one presentation selector after an emoji stays, a smuggled run after it goes.
+    ['emoji presentation kept', 'I \u2764\uFE0F it, 1\uFE0F\u20E3', 'I \u2764\uFE0F it, 1\uFE0F\u20E3'],
+    ['bytes smuggled in variation selectors after an emoji', '😀\u{E0143}\u{E0141}\uFE01\uFE0F ok', '😀 ok'],
+    ['variation selectors after letters', 'pa\uFE0Fss\u{E0100}word\uFE00', 'password'],
+    ['entity-encoded variation selectors', 'a&#xFE0F;b&#917760;c', 'abc'],
     [
       'details kept (visible on click)',
       '<details><summary>s</summary>body</details>',

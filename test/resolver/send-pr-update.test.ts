@@ -187,14 +187,17 @@ describe('sendPullRequest: PR path', () => {
 
     const comments = commentsOn(s.repo, s.number);
     expect(comments).toHaveLength(1);
-    expect(comments[0]?.body).toContain('- Capitalised two.\n- Three needs no change.');
+    // The model's words are quoted: a literal block, nothing in it renders or notifies (DESIGN.md §8.23).
+    expect(comments[0]?.body).toContain(
+      'Feedback addressed:\n\n```text\n- Capitalised two.\n- Three needs no change.\n```',
+    );
     expect(comments[0]?.body).toContain(marker('pr-update', 'run-1'));
 
     const [t1, t2] = s.threadIds.map(thread);
     expect(t1?.comments.at(-1)?.body).toBe(
-      `${THREAD_REPLY_HEADER}Capitalised two.\n\n${marker('thread-reply', 'run-1')}`,
+      `${THREAD_REPLY_HEADER}\`\`\`text\nCapitalised two.\n\`\`\`\n\n${marker('thread-reply', 'run-1')}`,
     );
-    expect(t2?.comments.at(-1)?.body.startsWith(`${THREAD_REPLY_HEADER}Three needs no change.`)).toBe(true);
+    expect(t2?.comments.at(-1)?.body.startsWith(`${THREAD_REPLY_HEADER}\`\`\`text\nThree needs no change.`)).toBe(true);
     expect([t1?.isResolved, t2?.isResolved]).toEqual([true, false]);
 
     // A redelivery of the same run: the head already has our change; nothing is pushed or duplicated.
@@ -332,7 +335,7 @@ describe('sendPullRequest: PR path', () => {
     await s.send();
     expect(seen).toEqual([['Capitalised two.', 'Three needs no change.']]);
     expect(commentsOn(s.repo, s.number)[0]?.body).toBe(
-      `All feedback was addressed.\n\n${marker('pr-update', 'run-1')}`,
+      `OpenHands pushed an update to this pull request. Overview:\n\n\`\`\`text\nAll feedback was addressed.\n\`\`\`\n\n${marker('pr-update', 'run-1')}`,
     );
 
     const quiet = await scenario();

@@ -10,6 +10,7 @@ import { createRedactor, secretForms } from '../../src/core/redact.js';
 import { createGit } from '../../src/git/git.js';
 import { createGitHubApi } from '../../src/github/api.js';
 import { createOctokit } from '../../src/github/client.js';
+import { redactRecord } from '../../src/resolver/output.js';
 import { sendPullRequest, type SendOptions } from '../../src/resolver/send-pull-request.js';
 import { issueRecord, type OutputRecord } from '../../src/resolver/types.js';
 import { faults, startFakeGitHub, type FakeGitHub } from '../../src/testing/fake-github/index.js';
@@ -108,6 +109,22 @@ afterEach(() => {
   expect(fake.validationErrors).toEqual([]);
 });
 
+async function recordOf(patch: string): Promise<OutputRecord> {
+  return {
+    issue: issueRecord({ owner: OWNER, repo: REPO, number: issue, title: issueTitle, body: 'It crashes.' }),
+    issue_type: 'issue',
+    instruction: 'fix it',
+    base_commit: (await fake.resolveRef(OWNER, REPO, 'main')) ?? '',
+    git_patch: patch,
+    history: [],
+    metrics: null,
+    success: true,
+    comment_success: null,
+    result_explanation: 'Changed it.',
+    error: null,
+  };
+}
+
 function patchFor(line: string): string {
   return [
     'diff --git a/src/app.py b/src/app.py',
@@ -146,7 +163,11 @@ describe('sendPullRequest: issue path', () => {
     if (!pr) throw new Error('no PR');
     expect(pr).toMatchObject({ draft: true, headRef: `openhands-fix-issue-${issue}`, baseRef: 'main' });
     expect(pr.title).toBe(`Fix issue #${issue}: ${issueTitle}`);
-    expect((pr.body ?? '').startsWith(`This pull request fixes #${issue}.\n\nChanged the greeting to v2.`)).toBe(true);
+    expect(
+      (pr.body ?? '').startsWith(
+        `This pull request fixes #${issue}.\n\nThe agent's explanation:\n\n\`\`\`text\nChanged the greeting to v2.\n\`\`\``,
+      ),
+    ).toBe(true);
     expect(pr.body).toContain(`<!-- openhands-resolver:pull-request run=run-${runNo} -->`);
 
     const [head] = await fake.gitLog(OWNER, REPO, `openhands-fix-issue-${issue}`);
@@ -299,6 +320,36 @@ describe('sendPullRequest: issue path', () => {
     expect((err as ResolverError).code).toBe('push');
     expect((err as Error).message).toMatch(/^Failed to push changes to the remote repository/);
     expect(fake.find('POST', /\/pulls$/).length).toBe(before);
+  });
+});
+
+describe('sendPullRequest: token-shaped strings and secrets in the patch', () => {
+  it('a token-shaped string is committed byte-identical and flagged in the PR body', async () => {
+    const shaped = 'ghp_' + 'Zq9'.repeat(12);
+    const line = `const t = "${shaped}"`;
+    const redactor = createRedactor([fake.token]);
+    const base = { ...(await recordOf(patchFor(line))) };
+    const res = await h.send({ record: redactRecord(base, redactor) });
+    expect(res.conclusion).toBe('success');
+    expect(await fake.readFile(OWNER, REPO, `openhands-fix-issue-${issue}`, 'src/app.py')).toBe(`${line}\n`);
+    const pr = openPulls()[0];
+    expect(pr?.body).toContain('Please check');
+    expect(pr?.body).toContain('a GitHub token (gh?_…) in `src/app.py`, line 1');
+    expect(pr?.body).not.toContain(shaped);
+  });
+
+  it('the real registered token in the patch is never committed or posted', async () => {
+    const redactor = createRedactor([fake.token]);
+    const rec = redactRecord(await recordOf(patchFor(`token = "${fake.token}"`)), redactor);
+    expect(rec.git_patch).toBeNull();
+    await h.send({ record: rec, sendOnFailure: true }).catch(() => undefined);
+    const branches = await fake.branches(OWNER, REPO);
+    for (const b of branches) {
+      const content = await fake.readFile(OWNER, REPO, b.name, 'src/app.py');
+      expect(content ?? '').not.toContain(fake.token);
+    }
+    for (const p of fake.state.pulls) expect(`${p.title}\n${p.body ?? ''}`).not.toContain(fake.token);
+    for (const c of fake.state.comments) expect(c.body).not.toContain(fake.token);
   });
 });
 
