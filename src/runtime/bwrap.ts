@@ -109,6 +109,11 @@ export interface BwrapOptions {
   blockFd?: number;
   /** bwrap 0.8+: no further user namespaces inside (no `unshare -r`, no nested mount namespaces). */
   disableUserns?: boolean;
+  /**
+   * /dev as a tmpfs with the usual character devices instead of `--dev`: no devpts, so bwrap keeps a single
+   * user namespace (`--dev` adds a second one), which a non-root product's slirp4netns has to join.
+   */
+  plainDev?: boolean;
 }
 
 const BIND_FLAG = { ro: ['--ro-bind', '--ro-bind-fd'], rw: ['--bind', '--bind-fd'] } as const;
@@ -139,7 +144,18 @@ export function bwrapArgs(opts: BwrapOptions): string[] {
   }
   const replaced = new Set(opts.readOnly.map((m) => m.dest));
   for (const p of etcEntries()) if (!replaced.has(p)) args.push('--ro-bind', p, p);
-  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--tmpfs', '/var/tmp');
+  args.push('--proc', '/proc');
+  if (opts.plainDev) {
+    args.push('--tmpfs', '/dev');
+    for (const d of ['null', 'zero', 'full', 'random', 'urandom', 'tty'])
+      args.push('--dev-bind', `/dev/${d}`, `/dev/${d}`);
+    args.push('--symlink', '/proc/self/fd', '/dev/fd', '--tmpfs', '/dev/shm');
+    for (const [i, n] of ['stdin', 'stdout', 'stderr'].entries())
+      args.push('--symlink', `/proc/self/fd/${i}`, `/dev/${n}`);
+  } else {
+    args.push('--dev', '/dev');
+  }
+  args.push('--tmpfs', '/tmp', '--tmpfs', '/var/tmp');
   // A fresh procfs still shows the kernel's global knobs (core_pattern runs a program as host root on a
   // crash, drop_caches, sysrq): read-only for everyone, sysrq-trigger not there at all.
   args.push('--ro-bind', '/proc/sys', '/proc/sys');

@@ -42,15 +42,8 @@ import { MOVED_FROM_FILE, onProcessExit, createOwnedDir, type OwnedDir } from '.
 import { ActionClient, ActionServerError, type RetryPolicy } from './client.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import type { CommandResult, Runtime, RuntimeOptions, SandboxLimits, SandboxNetwork } from './types.js';
-import {
-  MISSING_USERNET_MESSAGE,
-  USERNET_DNS,
-  attachUserNet,
-  childPidFromInfo,
-  readJson,
-  type UserNet,
-} from './usernet.js';
-import type { Readable, Writable } from 'node:stream';
+import { MISSING_USERNET_MESSAGE, USERNET_DNS, attachUserNet, sandboxInfo, readJson, type UserNet } from './usernet.js';
+import type { Readable } from 'node:stream';
 
 export type LocalIsolation = 'bwrap' | 'none';
 
@@ -341,15 +334,18 @@ async function launchServer(
         const workspaceSrc = boundWorkspace;
         const runSrc = runDir;
         const infoFd = pipe();
-        const blockFd = withNetwork ? pipe() : undefined;
+        let infoP: Promise<{ pid: number; netnsInode: number }> | undefined;
         const args = [
           ...bwrapArgs({
             workspace: workspaceSrc,
             runDir: runSrc,
             readOnly,
             infoFd,
-            blockFd,
-            disableUserns: await bwrapSupportsDisableUserns(cfg.bwrapPath ?? 'bwrap'),
+            // A non-root product's slirp4netns must join the sandbox's user namespace, which --disable-userns
+            // would hide behind a nested one; there the sandbox uid is the product's own anyway.
+            disableUserns:
+              (creds !== undefined || !withNetwork) && (await bwrapSupportsDisableUserns(cfg.bwrapPath ?? 'bwrap')),
+            plainDev: creds === undefined && withNetwork,
           }),
           ...limitedCommand(spec.limits ?? DEFAULT_LOCAL_LIMITS, [
             `${SANDBOX_BIN_DIR}/node`,
@@ -372,11 +368,11 @@ async function launchServer(
           label: 'bwrap server',
           readyTimeoutMs: cfg.readyTimeoutMs,
           signal,
-          onSpawn: async (child) => {
-            sandboxPid = childPidFromInfo(await readJson(child.stdio[infoFd] as Readable, 60_000, 'bwrap info'));
-            if (blockFd === undefined) return;
-            userNet = await attachUserNet({ slirpPath: cfg.slirpPath!, childPid: sandboxPid, logger: cfg.logger });
-            (child.stdio[blockFd] as Writable).end('1');
+          onSpawn: (child) => {
+            infoP = readJson(child.stdio[infoFd] as Readable, 60_000, 'bwrap info').then(sandboxInfo);
+            return infoP.then((i) => {
+              sandboxPid = i.pid;
+            });
           },
           mapAddress: (a) =>
             a.transport === 'unix' && a.path.startsWith(`${SANDBOX_RUN_DIR}/`)
@@ -387,6 +383,26 @@ async function launchServer(
               ? 'bubblewrap could not set up the sandbox; use runtime docker, or fix user namespaces on this machine.'
               : undefined,
         });
+        // Attached once bwrap has set everything up and the server listens (attaching while bwrap still
+        // configures the namespace races with it); no command has run yet, the resolver's first one sees the
+        // network configured.
+        if (withNetwork) {
+          const info = await infoP!;
+          try {
+            userNet = await attachUserNet({
+              slirpPath: cfg.slirpPath!,
+              childPid: info.pid,
+              netnsInode: info.netnsInode,
+              logger: cfg.logger,
+              joinUserns: creds === undefined,
+            });
+          } catch (err) {
+            await proc.stop();
+            throw new ResolverError('runtime', `the sandbox network could not be set up: ${errorMessage(err)}`, {
+              cause: err,
+            });
+          }
+        }
       } catch (err) {
         await userNet?.stop();
         moved?.restore();

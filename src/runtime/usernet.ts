@@ -3,6 +3,7 @@
 // through a user-space NAT, and refuses connections to the host's loopback (--disable-host-loopback), so the
 // runner's local services (127.0.0.1) stay out of reach while the internet is reachable.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { ResolverError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -46,11 +47,44 @@ export function readJson(stream: Readable, timeoutMs: number, what: string): Pro
   });
 }
 
-/** The sandbox's pid (host view) from bwrap's --info-fd JSON. */
-export function childPidFromInfo(info: unknown): number {
-  const pid = (info as { 'child-pid'?: unknown } | null)?.['child-pid'];
+/** The sandbox's pid (host view) and network namespace from bwrap's --info-fd JSON. */
+export function sandboxInfo(info: unknown): { pid: number; netnsInode: number } {
+  const o = (info ?? {}) as { 'child-pid'?: unknown; 'net-namespace'?: unknown };
+  const pid = o['child-pid'];
+  const net = o['net-namespace'];
   if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) throw new Error('bwrap info has no child-pid');
-  return pid;
+  if (typeof net !== 'number' || !Number.isInteger(net)) throw new Error('bwrap info has no net-namespace');
+  return { pid, netnsInode: net };
+}
+
+/**
+ * Waits until the sandbox process sits in the network namespace bwrap reported (it enters it a moment after
+ * the info is written; until then /proc/<pid>/ns/net is the host's, which slirp4netns must never configure),
+ * a user namespace that is not ours, and until bwrap has configured its loopback (two programs configuring
+ * one namespace at once make bwrap's netlink request fail).
+ */
+async function sandboxNetnsReady(pid: number, netnsInode: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const ownUserns = (await stat('/proc/self/ns/user')).ino;
+  for (;;) {
+    let ready = false;
+    try {
+      const net = await stat(`/proc/${pid}/ns/net`);
+      const user = await stat(`/proc/${pid}/ns/user`);
+      ready =
+        net.ino === netnsInode &&
+        user.ino !== ownUserns &&
+        // the uid map is written after the namespace exists; joining before that is refused
+        (await readFile(`/proc/${pid}/uid_map`, 'utf8')).trim() !== '' &&
+        (await readFile(`/proc/${pid}/gid_map`, 'utf8')).trim() !== '' &&
+        (await readFile(`/proc/${pid}/net/fib_trie`, 'utf8')).includes('127.0.0.1');
+    } catch {
+      throw new Error(`the sandbox (pid ${pid}) went away before its network was set up`);
+    }
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the sandbox network namespace was not set up in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 /**
@@ -61,17 +95,24 @@ export function childPidFromInfo(info: unknown): number {
 export async function attachUserNet(opts: {
   slirpPath: string;
   childPid: number;
+  /** bwrap's "net-namespace" info: the namespace slirp4netns may configure, and no other. */
+  netnsInode: number;
   logger: Logger;
   timeoutMs?: number;
+  /** A non-root product has no say over the sandbox's network namespace until it joins its user namespace. */
+  joinUserns?: boolean;
 }): Promise<UserNet> {
+  await sandboxNetnsReady(opts.childPid, opts.netnsInode, opts.timeoutMs ?? 20_000);
   const args = [
     '--configure',
     '--mtu=65520',
     '--disable-host-loopback',
-    '--enable-sandbox',
+    // Its own mount namespace needs privilege over this user namespace: a root product only.
+    ...(opts.joinUserns ? [] : ['--enable-sandbox']),
     '--enable-seccomp',
     '--ready-fd=3',
     '--exit-fd=4',
+    ...(opts.joinUserns ? [`--userns-path=/proc/${opts.childPid}/ns/user`] : []),
     '--netns-type=path',
     `/proc/${opts.childPid}/ns/net`,
     USERNET_TAP,
