@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +206,26 @@ describe.skipIf(!bw.ok)(`bubblewrap sandbox hardening (${bw.label})`, () => {
     // host git discovers the repository as its own again
     expect(execFileSync('git', ['-C', ws, 'status', '--short'], { encoding: 'utf8' })).toContain('M host.txt');
   });
+
+  it.skipIf(!isRoot)(
+    'a workspace below a folder the sandbox uid cannot enter is moved in for the run and back',
+    async () => {
+      const parent = tempDir(); // mode 0700, owned by root
+      const ws = path.join(parent, 'ws');
+      mkdirSync(ws);
+      writeFileSync(path.join(ws, 'host.txt'), 'from host\n');
+      const { rt } = await sandbox({ ws });
+      try {
+        expect((await rt.run('cat host.txt && echo made > made.txt')).output).toBe('from host');
+        expect(lstatSync(ws).isSymbolicLink()).toBe(true);
+      } finally {
+        await rt.close();
+      }
+      expect(lstatSync(ws).isDirectory()).toBe(true);
+      expect(readFileSync(path.join(ws, 'made.txt'), 'utf8')).toBe('made\n');
+      expect(statSync(path.join(ws, 'made.txt')).uid).toBe(0);
+    },
+  );
 
   it('full network without slirp4netns stops with a message naming the package, never the host network', async () => {
     const manager = new LocalRuntimeManager({ logger, serverScript: serverScript() });

@@ -65,6 +65,17 @@ describe('bwrapArgs', () => {
   });
 });
 
+describe('bwrapArgs /dev', () => {
+  const base = { workspace: '/tmp/ws', runDir: '/tmp/run', readOnly: [] };
+  it('--dev by default; plainDev: a tmpfs with the usual devices and no devpts (one user namespace)', () => {
+    expect(bwrapArgs(base)).toContain('--dev');
+    const plain = bwrapArgs({ ...base, plainDev: true });
+    expect(plain).not.toContain('--dev');
+    expect(pairs(plain, '--dev-bind')).toContainEqual(['/dev/null', '/dev/null']);
+    expect(pairs(plain, '--symlink')).toContainEqual(['/proc/self/fd', '/dev/fd']);
+  });
+});
+
 describe('probeBwrap', () => {
   it('says how to install bwrap when it is missing', async () => {
     const r = await probeBwrap('/nonexistent/bwrap');
