@@ -9,7 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
 export DEBIAN_FRONTEND=noninteractive
 
 need=()
-for pkg in git bubblewrap docker.io debootstrap busybox-static python3 jupyter-server python3-ipykernel procps; do
+for pkg in git bubblewrap slirp4netns iproute2 docker.io debootstrap busybox-static python3 jupyter-server python3-ipykernel procps; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -131,6 +131,7 @@ export function createRuntimeFactory(opts: RuntimeFactoryOptions): RuntimeFactor
     ...common,
     logger,
     bwrapPath,
+    slirpPath: findExecutable('slirp4netns', hostEnv['PATH']),
     serverScript,
     warm: opts.warm ?? readWarmPoolConfig(hostEnv),
     warmEnv,

@@ -4,8 +4,13 @@
 import { bundledFile } from '../core/bundle-paths.js';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
+  copyFileSync,
+  lchownSync,
+  linkSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   realpathSync,
   renameSync,
@@ -24,14 +29,21 @@ import {
   SANDBOX_BIN_DIR,
   SANDBOX_RUN_DIR,
   SANDBOX_SOCKET,
+  SANDBOX_USER_NAME,
   SANDBOX_WORKSPACE,
   bwrapArgs,
+  bwrapSupportsDisableUserns,
+  limitedCommand,
+  sandboxCredentials,
   type BwrapMount,
+  type SandboxResourceLimits,
 } from './bwrap.js';
 import { MOVED_FROM_FILE, onProcessExit, createOwnedDir, type OwnedDir } from './cleanup.js';
 import { ActionClient, ActionServerError, type RetryPolicy } from './client.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
-import type { CommandResult, Runtime, RuntimeOptions, SandboxNetwork } from './types.js';
+import type { CommandResult, Runtime, RuntimeOptions, SandboxLimits, SandboxNetwork } from './types.js';
+import { MISSING_USERNET_MESSAGE, USERNET_DNS, attachUserNet, sandboxInfo, readJson, type UserNet } from './usernet.js';
+import type { Readable } from 'node:stream';
 
 export type LocalIsolation = 'bwrap' | 'none';
 
@@ -47,18 +59,39 @@ export function defaultServerScript(): string {
   return bundledFile(import.meta.url, 'server.js');
 }
 
+/**
+ * Limits of a bubblewrap sandbox when neither the caller nor the configuration sets them: the Docker runtime's
+ * defaults (4 GiB, 1024 pids), read from the same RuntimeOptions.limits.
+ */
+export const DEFAULT_LOCAL_LIMITS: SandboxResourceLimits = { memoryBytes: 4 * 1024 ** 3, pidsLimit: 1024 };
+
+export function resolveLimits(...layers: (SandboxLimits | undefined)[]): SandboxResourceLimits {
+  const out = { ...DEFAULT_LOCAL_LIMITS };
+  for (const l of layers) {
+    if (l?.memoryBytes !== undefined) out.memoryBytes = l.memoryBytes;
+    if (l?.pidsLimit !== undefined) out.pidsLimit = l.pidsLimit;
+  }
+  return out;
+}
+
 /** What has to match for a warm server to serve a request. */
 export interface LocalServerSpec {
   isolation: LocalIsolation;
   network: SandboxNetwork;
   plugins: readonly string[];
   serverScript: string;
+  /** bwrap only; default DEFAULT_LOCAL_LIMITS. */
+  limits?: SandboxResourceLimits;
 }
 
 function sameSpec(a: LocalServerSpec, b: LocalServerSpec): boolean {
+  const la = a.limits ?? DEFAULT_LOCAL_LIMITS;
+  const lb = b.limits ?? DEFAULT_LOCAL_LIMITS;
   return (
     a.isolation === b.isolation &&
     a.network === b.network &&
+    la.memoryBytes === lb.memoryBytes &&
+    la.pidsLimit === lb.pidsLimit &&
     a.serverScript === b.serverScript &&
     [...a.plugins].sort().join(',') === [...b.plugins].sort().join(',')
   );
@@ -79,6 +112,10 @@ export interface LocalLaunchConfig {
   serverScript?: string;
   /** Extra server flags, e.g. ['--no-change-timeout', '2']. */
   serverArgs?: readonly string[];
+  /** Absolute path of slirp4netns (bwrap with sandbox-network full / setup-only); undefined: not installed. */
+  slirpPath?: string;
+  /** Defaults for the sandbox limits (RuntimeOptions.limits wins). */
+  limits?: SandboxLimits;
 }
 
 /** One started server and what belongs to it. */
@@ -93,6 +130,12 @@ interface LaunchedServer {
   workspaceHostDir: string;
   /** Warm servers: started empty and waiting for POST /workspace. */
   awaiting: boolean;
+  /** bwrap: the sandbox's first process (host pid); the whole sandbox is gone once it is. */
+  sandboxPid?: number;
+  /** bwrap with network: the user-mode network helper. */
+  userNet?: UserNet;
+  /** A root product's workspace below an unreachable folder: moved into this server's folder for its life. */
+  moved?: MovedWorkspace;
 }
 
 /** The environment the server process gets: the sandbox env, fixed up for where it runs. */
@@ -104,8 +147,93 @@ function serverEnv(spec: LocalServerSpec, env: Readonly<Record<string, string>>)
     // The host's home and temp folders are not in the sandbox.
     out['HOME'] = '/tmp';
     out['TMPDIR'] = '/tmp';
+    if (sandboxCredentials()) {
+      out['USER'] = SANDBOX_USER_NAME;
+      out['LOGNAME'] = SANDBOX_USER_NAME;
+    }
   }
   return out;
+}
+
+/**
+ * Gives a tree to `uid:gid` without ever following a symlink. Only called while no sandbox process can see
+ * the tree (before it is bound or moved into a slot, after the sandbox is gone), so nothing can swap a
+ * folder for a symlink halfway.
+ */
+export function chownTree(root: string, uid: number, gid: number): void {
+  lchownSync(root, uid, gid);
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      lchownSync(p, uid, gid);
+      if (e.isDirectory()) stack.push(p);
+    }
+  }
+}
+
+/** /etc/passwd and /etc/group of a rootless sandbox: the host's entries plus the sandbox user. */
+function withSandboxUser(file: '/etc/passwd' | '/etc/group', id: number): string {
+  let host = '';
+  try {
+    host = readFileSync(file, 'utf8');
+  } catch {
+    // no such file: only our entry
+  }
+  if (host !== '' && !host.endsWith('\n')) host += '\n';
+  const entry =
+    file === '/etc/passwd'
+      ? `${SANDBOX_USER_NAME}:x:${id}:${id}:OpenHands sandbox:/tmp:/bin/bash\n`
+      : `${SANDBOX_USER_NAME}:x:${id}:\n`;
+  return host + entry;
+}
+
+/** Whether `uid:gid` (no supplementary groups) can walk to `p` and read or execute it. */
+function reachableBy(p: string, id: { uid: number; gid: number }, need: 'r' | 'x'): boolean {
+  const allowed = (st: { uid: number; gid: number; mode: number }, bit: number) => {
+    const shift = st.uid === id.uid ? 6 : st.gid === id.gid ? 3 : 0;
+    return ((st.mode >> shift) & bit) !== 0;
+  };
+  const full = path.resolve(p);
+  let dir = path.dirname(full);
+  for (;;) {
+    if (!allowed(statSync(dir), 1)) return false;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const st = statSync(full);
+  if (st.isDirectory()) return allowed(st, 1);
+  return allowed(st, need === 'r' ? 4 : 5);
+}
+
+/** A private hard link (same filesystem) or copy of a file, readable and executable by everyone. */
+function linkOrCopy(source: string, dest: string): string {
+  try {
+    linkSync(source, dest);
+  } catch {
+    copyFileSync(source, dest);
+    chmodSync(dest, 0o755);
+  }
+  return dest;
+}
+
+/** Waits until a process is gone (or a zombie), for at most `ms`. */
+async function waitGone(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    let state: string | undefined;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    } catch {
+      return true;
+    }
+    if (state === 'Z' || state === 'X') return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 async function launchServer(
@@ -115,13 +243,19 @@ async function launchServer(
   workspace: { hostDir: string } | { slot: true },
   signal?: AbortSignal,
 ): Promise<LaunchedServer> {
-  const dir = createOwnedDir(cfg.tempRoot, 'oh-local-');
+  const creds = spec.isolation === 'bwrap' ? sandboxCredentials() : undefined;
+  // bwrap runs as the sandbox uid: our folder must be reachable by it (a temp root below /root is not); the
+  // system temp dir is the fallback (both are swept for stale folders).
+  const root = creds && cfg.tempRoot && !reachableBy(cfg.tempRoot, creds, 'x') ? undefined : cfg.tempRoot;
+  const dir = createOwnedDir(root, 'oh-local-');
   try {
     const awaiting = 'slot' in workspace;
     let workspaceHostDir: string;
     if ('slot' in workspace) {
       workspaceHostDir = path.join(dir.path, 'workspace');
       mkdirSync(workspaceHostDir);
+      // A session's files come in owned by the sandbox uid already (see #tryWarm).
+      if (creds) lchownSync(workspaceHostDir, creds.uid, creds.gid);
     } else {
       workspaceHostDir = workspace.hostDir;
     }
@@ -133,48 +267,147 @@ async function launchServer(
     const plugins = spec.plugins.length > 0 ? ['--plugins', spec.plugins.join(',')] : [];
     const extra = [...(cfg.serverArgs ?? []), ...(awaiting ? ['--await-workspace'] : []), ...plugins];
     let proc: ServerProcess;
+    let sandboxPid: number | undefined;
+    let userNet: UserNet | undefined;
+    let moved: MovedWorkspace | undefined;
     if (spec.isolation === 'bwrap') {
+      const withNetwork = spec.network !== 'none';
+      if (withNetwork && !cfg.slirpPath) throw new ResolverError('runtime', MISSING_USERNET_MESSAGE);
       const runDir = path.join(dir.path, 'run');
       mkdirSync(runDir);
       const pkg = path.join(dir.path, 'package.json');
       writeFileSync(pkg, '{"type":"module"}\n');
-      const readOnly: BwrapMount[] = [
-        { source: nodePath, dest: `${SANDBOX_BIN_DIR}/node` },
-        { source: serverScript, dest: `${SANDBOX_BIN_DIR}/server.js` },
-        { source: pkg, dest: `${SANDBOX_BIN_DIR}/package.json` },
-      ];
-      const args = [
-        ...bwrapArgs({
-          workspaceHostDir,
-          runHostDir: runDir,
-          readOnly,
-          network: spec.network !== 'none',
-        }),
-        `${SANDBOX_BIN_DIR}/node`,
-        `${SANDBOX_BIN_DIR}/server.js`,
-        '--listen',
-        `unix:${SANDBOX_SOCKET}`,
-        '--working-dir',
-        SANDBOX_WORKSPACE,
-        ...extra,
-      ];
-      proc = await startServerProcess({
-        command: cfg.bwrapPath ?? 'bwrap',
-        args,
-        env: processEnv,
-        logger: cfg.logger,
-        label: 'bwrap server',
-        readyTimeoutMs: cfg.readyTimeoutMs,
-        signal,
-        mapAddress: (a) =>
-          a.transport === 'unix' && a.path.startsWith(`${SANDBOX_RUN_DIR}/`)
-            ? { transport: 'unix', path: path.join(runDir, a.path.slice(SANDBOX_RUN_DIR.length + 1)) }
-            : a,
-        failureHint: (out) =>
-          /^bwrap:/m.test(out)
-            ? 'bubblewrap could not set up the sandbox; use runtime docker, or fix user namespaces on this machine.'
-            : undefined,
-      });
+      // A root product runs the sandbox as an unprivileged uid, and bwrap itself runs as that uid: everything it
+      // binds must be reachable by it. Our folder is made traversable (not listable); what is not reachable
+      // (a node or bundle under /root, a workspace below a 0700 folder) is linked or moved into it.
+      let boundWorkspace = workspaceHostDir;
+      let bundledNode = nodePath;
+      let bundledServer = serverScript;
+      if (creds) {
+        chmodSync(dir.path, 0o711);
+        lchownSync(runDir, creds.uid, creds.gid);
+        chownTree(workspaceHostDir, creds.uid, creds.gid);
+        if (!reachableBy(nodePath, creds, 'x')) bundledNode = linkOrCopy(nodePath, path.join(dir.path, 'node'));
+        if (!reachableBy(serverScript, creds, 'r')) {
+          bundledServer = path.join(dir.path, 'server.js');
+          copyFileSync(serverScript, bundledServer);
+          chmodSync(bundledServer, 0o644);
+        }
+        if (!('slot' in workspace) && !reachableBy(workspaceHostDir, creds, 'x')) {
+          const slot = path.join(dir.path, 'workspace');
+          mkdirSync(slot);
+          lchownSync(slot, creds.uid, creds.gid);
+          if (!sameFilesystem(workspaceHostDir, slot)) {
+            throw new ResolverError(
+              'runtime',
+              `the workspace ${workspaceHostDir} is not reachable by the sandbox uid ${creds.uid} (a parent folder ` +
+                `is not world-traversable) and lies on another filesystem than ${dir.path}; put the output folder ` +
+                'under a world-traversable folder, or the runtime temp root on the same filesystem',
+            );
+          }
+          moved = moveWorkspaceIntoSlot(workspaceHostDir, slot);
+          boundWorkspace = slot;
+        }
+      }
+      const extraStdio: 'pipe'[] = [];
+      const pipe = (): number => {
+        extraStdio.push('pipe');
+        return 2 + extraStdio.length;
+      };
+      try {
+        const readOnly: BwrapMount[] = [
+          { source: bundledNode, dest: `${SANDBOX_BIN_DIR}/node` },
+          { source: bundledServer, dest: `${SANDBOX_BIN_DIR}/server.js` },
+          { source: pkg, dest: `${SANDBOX_BIN_DIR}/package.json` },
+        ];
+        const etcFile = (name: string, content: string) => {
+          const p = path.join(dir.path, `etc-${name}`);
+          writeFileSync(p, content, { mode: 0o644 });
+          readOnly.push({ source: p, dest: `/etc/${name}` });
+        };
+        if (creds) {
+          etcFile('passwd', withSandboxUser('/etc/passwd', creds.uid));
+          etcFile('group', withSandboxUser('/etc/group', creds.gid));
+        }
+        // Inside its own network namespace the host's resolver address (often 127.0.0.53) means nothing.
+        if (withNetwork) etcFile('resolv.conf', `nameserver ${USERNET_DNS}\n`);
+        const workspaceSrc = boundWorkspace;
+        const runSrc = runDir;
+        const infoFd = pipe();
+        let infoP: Promise<{ pid: number; netnsInode: number }> | undefined;
+        const args = [
+          ...bwrapArgs({
+            workspace: workspaceSrc,
+            runDir: runSrc,
+            readOnly,
+            infoFd,
+            // A non-root product's slirp4netns must join the sandbox's user namespace, which --disable-userns
+            // would hide behind a nested one; there the sandbox uid is the product's own anyway.
+            disableUserns:
+              (creds !== undefined || !withNetwork) && (await bwrapSupportsDisableUserns(cfg.bwrapPath ?? 'bwrap')),
+            plainDev: creds === undefined && withNetwork,
+          }),
+          ...limitedCommand(spec.limits ?? DEFAULT_LOCAL_LIMITS, [
+            `${SANDBOX_BIN_DIR}/node`,
+            `${SANDBOX_BIN_DIR}/server.js`,
+            '--listen',
+            `unix:${SANDBOX_SOCKET}`,
+            '--working-dir',
+            SANDBOX_WORKSPACE,
+            ...extra,
+          ]),
+        ];
+        proc = await startServerProcess({
+          command: cfg.bwrapPath ?? 'bwrap',
+          args,
+          env: processEnv,
+          cwd: '/',
+          ...creds,
+          extraStdio,
+          logger: cfg.logger,
+          label: 'bwrap server',
+          readyTimeoutMs: cfg.readyTimeoutMs,
+          signal,
+          onSpawn: (child) => {
+            infoP = readJson(child.stdio[infoFd] as Readable, 60_000, 'bwrap info').then(sandboxInfo);
+            return infoP.then((i) => {
+              sandboxPid = i.pid;
+            });
+          },
+          mapAddress: (a) =>
+            a.transport === 'unix' && a.path.startsWith(`${SANDBOX_RUN_DIR}/`)
+              ? { transport: 'unix', path: path.join(runDir, a.path.slice(SANDBOX_RUN_DIR.length + 1)) }
+              : a,
+          failureHint: (out) =>
+            /^bwrap:/m.test(out)
+              ? 'bubblewrap could not set up the sandbox; use runtime docker, or fix user namespaces on this machine.'
+              : undefined,
+        });
+        // Attached once bwrap has set everything up and the server listens (attaching while bwrap still
+        // configures the namespace races with it); no command has run yet, the resolver's first one sees the
+        // network configured.
+        if (withNetwork) {
+          const info = await infoP!;
+          try {
+            userNet = await attachUserNet({
+              slirpPath: cfg.slirpPath!,
+              childPid: info.pid,
+              netnsInode: info.netnsInode,
+              logger: cfg.logger,
+              joinUserns: creds === undefined,
+            });
+          } catch (err) {
+            await proc.stop();
+            throw new ResolverError('runtime', `the sandbox network could not be set up: ${errorMessage(err)}`, {
+              cause: err,
+            });
+          }
+        }
+      } catch (err) {
+        await userNet?.stop();
+        moved?.restore();
+        throw err;
+      }
     } else {
       proc = await startServerProcess({
         command: nodePath,
@@ -195,7 +428,7 @@ async function launchServer(
       defaultActionTimeoutSec: cfg.defaultActionTimeoutSec,
     });
     cfg.logger.debug(`${spec.isolation === 'bwrap' ? 'bwrap' : 'local'} server ${proc.pid} ready`);
-    return { spec, proc, client, env: shellEnv, dir, workspaceHostDir, awaiting };
+    return { spec, proc, client, env: shellEnv, dir, workspaceHostDir, awaiting, sandboxPid, userNet, moved };
   } catch (err) {
     dir.remove();
     throw err;
@@ -209,8 +442,15 @@ async function launchServer(
 async function stopServer(server: LaunchedServer, beforeRemove?: () => void): Promise<void> {
   server.client.close();
   await server.proc.stop();
+  // bwrap gone does not mean its namespace is (a SIGKILLed bwrap leaves the kernel to kill the rest).
+  if (server.sandboxPid !== undefined && !(await waitGone(server.sandboxPid, 10_000))) {
+    server.dir.keep();
+    throw new ResolverError('runtime', `sandbox process ${server.sandboxPid} did not exit; its folder is kept`);
+  }
+  await server.userNet?.stop();
   try {
     beforeRemove?.();
+    server.moved?.restore();
   } catch (err) {
     server.dir.keep();
     throw new ResolverError(
@@ -293,6 +533,7 @@ export class LocalRuntime implements Runtime {
   #moved: MovedWorkspace | undefined;
   #closing: Promise<void> | undefined;
   #onClosed: (rt: LocalRuntime) => void;
+  #owner: { uid: number; gid: number } | undefined;
 
   constructor(init: {
     server: LaunchedServer;
@@ -301,7 +542,10 @@ export class LocalRuntime implements Runtime {
     sessionId: string;
     moved?: MovedWorkspace;
     onClosed: (rt: LocalRuntime) => void;
+    /** Who owned the workspace before the runtime took it. */
+    owner?: { uid: number; gid: number };
   }) {
+    this.#owner = init.owner;
     this.#server = init.server;
     this.#cfg = init.cfg;
     this.#moved = init.moved;
@@ -370,6 +614,10 @@ export class LocalRuntime implements Runtime {
       const moved = this.#moved;
       try {
         await stopServer(this.#server, moved ? () => moved.restore() : undefined);
+        // The sandbox is gone: the workspace goes back to its owner, so host-side git sees its own files.
+        if (this.#server.spec.isolation === 'bwrap' && this.#owner && sandboxCredentials()) {
+          chownTree(this.workspaceHostDir, this.#owner.uid, this.#owner.gid);
+        }
       } finally {
         this.#onClosed(this);
       }
@@ -403,6 +651,8 @@ export class LocalRuntimeManager {
   readonly #warm: LaunchedServer[] = [];
   readonly #starting = new Set<Promise<unknown>>();
   readonly #running = new Set<LocalRuntime>();
+  /** Owners of workspaces as they were before a sandbox took them. */
+  readonly #owners = new Map<string, { uid: number; gid: number }>();
   #tornDown = false;
 
   constructor(opts: LocalRuntimeManagerOptions) {
@@ -437,11 +687,12 @@ export class LocalRuntimeManager {
       network: opts.network ?? 'full',
       plugins: opts.plugins ?? [],
       serverScript: opts.serverScript ?? this.#opts.serverScript ?? defaultServerScript(),
+      ...(opts.isolation === 'bwrap' ? { limits: resolveLimits(this.#opts.limits, opts.limits) } : {}),
     };
     const cfg = { ...this.#opts, logger: opts.logger };
     if (spec.isolation === 'none') opts.logger.warn(NO_ISOLATION_WARNING);
-    else if (spec.network === 'full') {
-      opts.logger.debug('bwrap sandbox shares the host network (sandbox-network: full)');
+    else if (spec.network !== 'none') {
+      opts.logger.debug('bwrap sandbox: own network namespace with user-mode networking (no host loopback)');
     }
     const requested = path.resolve(opts.workspaceHostDir);
     if (!statSync(requested, { throwIfNoEntry: false })?.isDirectory()) {
@@ -449,6 +700,8 @@ export class LocalRuntimeManager {
     }
     // The real path: a warm bwrap slot swaps the folder for a symlink, which needs the folder itself.
     const hostDir = realpathSync(requested);
+    const st = statSync(hostDir);
+    this.#owners.set(hostDir, { uid: st.uid, gid: st.gid });
     let runtime = await this.#tryWarm(spec, opts, hostDir);
     if (!runtime) {
       const server = await launchServer(cfg, spec, opts.env, { hostDir });
@@ -466,12 +719,14 @@ export class LocalRuntimeManager {
   }
 
   #wrap(server: LaunchedServer, opts: RuntimeOptions, hostDir: string, moved?: MovedWorkspace): LocalRuntime {
+    const owner = this.#owners.get(hostDir);
     const rt = new LocalRuntime({
       server,
       cfg: { ...this.#opts, logger: opts.logger },
       workspaceHostDir: hostDir,
       sessionId: opts.sessionId,
       moved,
+      owner,
       onClosed: (r) => this.#running.delete(r),
     });
     this.#running.add(rt);
@@ -491,6 +746,9 @@ export class LocalRuntimeManager {
           opts.logger.debug('warm bwrap server skipped: the workspace is on another filesystem than its slot');
           return undefined;
         }
+        // Given to the sandbox uid while the sandbox cannot see it yet, then moved in.
+        const creds = sandboxCredentials();
+        if (creds) chownTree(hostDir, creds.uid, creds.gid);
         moved = moveWorkspaceIntoSlot(hostDir, server.workspaceHostDir);
         await server.client.setWorkspace(SANDBOX_WORKSPACE);
       } else {

@@ -33,6 +33,13 @@ export interface ServerProcessOptions {
   /** Appended to a start failure: what the user should change. */
   failureHint?: (output: string) => string | undefined;
   signal?: AbortSignal;
+  /** Child fds 3, 4, ...: an fd of this process to hand over, or 'pipe' for a socket this process keeps. */
+  extraStdio?: readonly (number | 'pipe')[];
+  /** Credentials to start the command with (a root product starting the sandbox as an unprivileged uid). */
+  uid?: number;
+  gid?: number;
+  /** Runs once the child is spawned, before its ready line is awaited; a rejection fails the start. */
+  onSpawn?: (child: ChildProcess) => Promise<void>;
 }
 
 export interface ExitInfo {
@@ -80,8 +87,10 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
   const child = spawn(opts.command, opts.args, {
     cwd: opts.cwd,
     env: opts.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe', ...(opts.extraStdio ?? [])],
     detached: true,
+    ...(opts.uid !== undefined ? { uid: opts.uid } : {}),
+    ...(opts.gid !== undefined ? { gid: opts.gid } : {}),
   });
   live.add(child);
   const tail: string[] = [];
@@ -144,6 +153,7 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
       fail(err.code === 'ENOENT' ? `${opts.command} not found` : err.message);
     });
     void exited.then((info) => fail(`exited with ${info.signal ?? `code ${info.code}`} before it was ready`));
+    opts.onSpawn?.(child).catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
   });
 
   const pid = child.pid!;

@@ -12,13 +12,16 @@ function pairs(args: string[], flag: string): [string, string][] {
 
 describe('bwrapArgs', () => {
   const base = {
-    workspaceHostDir: '/tmp/ws',
-    runHostDir: '/tmp/run',
-    readOnly: [{ source: '/opt/node/bin/node', dest: '/openhands/bin/node' }],
+    workspace: '/tmp/ws',
+    runDir: '/tmp/run',
+    readOnly: [
+      { source: '/opt/node/bin/node', dest: '/openhands/bin/node' },
+      { source: { fd: 5 }, dest: '/openhands/bin/server.js' },
+    ],
   };
 
   it('binds system folders read-only and selectively, never / or /etc as a whole', () => {
-    const args = bwrapArgs({ ...base, network: true });
+    const args = bwrapArgs(base);
     const ro = pairs(args, '--ro-bind');
     const sources = ro.map(([s]) => s);
     expect(sources).toContain('/usr');
@@ -29,6 +32,10 @@ describe('bwrapArgs', () => {
     }
     for (const [s] of ro.filter(([src]) => src.startsWith('/etc/'))) expect(s.split('/')).toHaveLength(3);
     expect(ro).toContainEqual(['/opt/node/bin/node', '/openhands/bin/node']);
+    expect(pairs(args, '--ro-bind-fd')).toEqual([['5', '/openhands/bin/server.js']]);
+    // /proc/sys is read-only over the fresh procfs
+    expect(ro).toContainEqual(['/proc/sys', '/proc/sys']);
+    expect(args.indexOf('--ro-bind', args.indexOf('--proc'))).toBeGreaterThan(args.indexOf('--proc'));
     // the only writable binds are the workspace and the run folder
     expect(pairs(args, '--bind')).toEqual([
       ['/tmp/ws', '/workspace'],
@@ -36,21 +43,37 @@ describe('bwrapArgs', () => {
     ]);
   });
 
-  it.each([
-    [true, false],
-    [false, true],
-  ])(
-    'network %s -> --unshare-net %s; always own pid/ipc/uts, no capabilities, dies with the parent',
-    (network, unshareNet) => {
-      const args = bwrapArgs({ ...base, network });
-      expect(args.includes('--unshare-net')).toBe(unshareNet);
-      for (const f of ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent', '--new-session']) {
-        expect(args).toContain(f);
-      }
-      expect(pairs(args, '--cap-drop')[0]?.[0]).toBe('ALL');
-      expect(args.slice(args.indexOf('--chdir'), args.indexOf('--chdir') + 2)).toEqual(['--chdir', '/workspace']);
-    },
-  );
+  it('always own user, network, pid, ipc and uts namespaces; no capabilities; dies with the parent', () => {
+    const args = bwrapArgs({ ...base, infoFd: 7, blockFd: 8, disableUserns: true });
+    for (const f of [
+      '--unshare-user',
+      '--unshare-net',
+      '--unshare-pid',
+      '--unshare-ipc',
+      '--unshare-uts',
+      '--disable-userns',
+      '--die-with-parent',
+      '--new-session',
+    ]) {
+      expect(args).toContain(f);
+    }
+    expect(args).not.toContain('--share-net');
+    expect(pairs(args, '--cap-drop')[0]?.[0]).toBe('ALL');
+    expect(args.slice(args.indexOf('--info-fd'), args.indexOf('--info-fd') + 2)).toEqual(['--info-fd', '7']);
+    expect(args.slice(args.indexOf('--block-fd'), args.indexOf('--block-fd') + 2)).toEqual(['--block-fd', '8']);
+    expect(args.slice(args.indexOf('--chdir'), args.indexOf('--chdir') + 2)).toEqual(['--chdir', '/workspace']);
+  });
+});
+
+describe('bwrapArgs /dev', () => {
+  const base = { workspace: '/tmp/ws', runDir: '/tmp/run', readOnly: [] };
+  it('--dev by default; plainDev: a tmpfs with the usual devices and no devpts (one user namespace)', () => {
+    expect(bwrapArgs(base)).toContain('--dev');
+    const plain = bwrapArgs({ ...base, plainDev: true });
+    expect(plain).not.toContain('--dev');
+    expect(pairs(plain, '--dev-bind')).toContainEqual(['/dev/null', '/dev/null']);
+    expect(pairs(plain, '--symlink')).toContainEqual(['/proc/self/fd', '/dev/fd']);
+  });
 });
 
 describe('probeBwrap', () => {

@@ -4,7 +4,7 @@
 // - nothing outlives the parent: after a clean exit and after SIGKILL, the server, its shell and the
 //   container are gone.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,8 @@ describe('nothing outlives a parent killed with SIGKILL', () => {
 
   async function killedParentLeavesNothing(isolation: 'none' | 'bwrap') {
     const tempRoot = tempDir();
+    // reachable by the sandbox uid of a root product, so the sandbox folder is made here
+    chmodSync(tempRoot, 0o755);
     const { child, info, exited } = await hold({ kind: 'local', localIsolation: isolation, tempRoot }, BACKGROUND);
     const pids = [info.serverPid!, ...descendants(info.serverPid!)];
     expect(pids.length).toBeGreaterThan(1);
@@ -145,6 +147,7 @@ describe('nothing outlives a parent killed with SIGKILL', () => {
 
   it.skipIf(!bw.ok)(`a warm ${bw.label} slot holding a session workspace: it is moved back afterwards`, async () => {
     const tempRoot = tempDir();
+    chmodSync(tempRoot, 0o755);
     const workspace = tempDir();
     writeFileSync(path.join(workspace, 'keep-me.txt'), 'precious\n');
     const { child, info, exited } = await hold(
