@@ -194,6 +194,55 @@ describe('long-running commands', () => {
     expect((await server.run('echo usable')).content).toBe('usable');
   });
 
+  // The shell reports a job killed by a signal ("[1]+  Interrupt  sleep 9") at its next chance; a job the
+  // server stopped must not be reported inside the next command's output.
+  it.each([
+    ['a background job', 'sleep 987660 & sleep 987661'],
+    [
+      'a background job that ignores SIGINT (killed after the marker)',
+      `bash -c 'trap "" INT; exec sleep 987662' & sleep 987663`,
+    ],
+    ['a background pipeline', 'sleep 987664 | cat & sleep 987665'],
+    ['a job started from a subshell and a background job', '(sleep 987666 &); sleep 987667 & sleep 987666'],
+  ])('hard timeout: %s is never reported in the next observation (repeated)', async (_name, command) => {
+    for (let i = 0; i < 6; i += 1) {
+      const obs = await server.run(command, { blocking: true }, 0.3);
+      expect(obs.extras.metadata.suffix).toMatch(/^\n\[The command timed out after 0\.3 seconds\./);
+      expect(processesMatching('sleep 98766')).toEqual([]);
+      const next = await server.run(`echo next-${i}`);
+      expect(next.content).toBe(`next-${i}`);
+    }
+    // Jobs of earlier commands are still the shell's jobs.
+    await server.run('sleep 987668 > /dev/null 2>&1 &');
+    await server.run(command, { blocking: true }, 0.3);
+    const killed = await server.run('kill %?987668; wait %?987668; echo rc=$?');
+    expect(killed.content).toMatch(/Terminated\s+sleep 987668.*\nrc=143$/s);
+    expect(await eventually(() => processesMatching('sleep 987668').length === 0)).toBe(true);
+  });
+
+  it('C-c: the jobs it interrupted are never reported in the next observation (repeated)', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const first = await server.run('sleep 987669 & sleep 987670');
+      expect(first.extras.metadata.suffix).toMatch(/no new output/);
+      const interrupted = await server.run('C-c', { is_input: true });
+      expect(interrupted.extras.metadata.suffix).toMatch(/CTRL\+C was sent/);
+      expect(await eventually(() => processesMatching('sleep 98767').length === 0)).toBe(true);
+      expect((await server.run(`echo after-c-${i}`)).content).toBe(`after-c-${i}`);
+    }
+  });
+
+  it('C-c: a job that survives the interrupt is no longer a job; its later death is never reported', async () => {
+    const first = await server.run(`bash -c 'trap "" INT; exec sleep 987671' & sleep 987672`);
+    expect(first.extras.metadata.suffix).toMatch(/no new output/);
+    await server.run('C-c', { is_input: true });
+    const survivor = processesMatching('sleep 987671');
+    expect(survivor).toHaveLength(1);
+    expect((await server.run('jobs')).content).toBe('');
+    process.kill(survivor[0]!, 'SIGKILL');
+    expect(await eventually(() => processesMatching('sleep 987671').length === 0)).toBe(true);
+    expect((await server.run('echo after-survivor')).content).toBe('after-survivor');
+  });
+
   it('hard timeout SIGKILLs processes that ignore SIGINT', async () => {
     const obs = await server.run(`bash -c 'trap "" INT; sleep 987656 & sleep 987657'`, { blocking: true }, 1);
     expect(obs.extras.metadata.exit_code).toBe(-1);
