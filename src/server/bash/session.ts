@@ -359,7 +359,10 @@ class PipeBashSession implements BashSession {
   private onMarker(marker: Marker): void {
     this.lastMarker = marker;
     if (marker.workingDir) this.currentCwd = marker.workingDir;
-    if (this.running && this.markerWaiters.length === 0) this.completedMarker = marker;
+    if (this.running && this.markerWaiters.length === 0) {
+      this.completedMarker = marker;
+      this.opts.logger.debug('the running command finished while no request waited for it');
+    }
     for (const w of this.markerWaiters.splice(0)) w(marker);
   }
 

@@ -1,15 +1,30 @@
 // Persistent bash semantics (runtime.md §5, DESIGN.md §8.6) against the real server over HTTP.
 // The server runs with --no-change-timeout 1 so soft timeouts take a second.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, processesMatching, removeTempDirs, startServer, type RunningServer } from '../helpers.js';
+import { occurrences } from '../../helpers/wait.js';
+import {
+  eventually,
+  processesMatching,
+  removeTempDirs,
+  serverLogged,
+  startServer,
+  type RunningServer,
+} from '../helpers.js';
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ args: ['--no-change-timeout', '1'] });
+  server = await startServer({ args: ['--no-change-timeout', '1'], env: { LOG_LEVEL: 'debug' } });
 });
+
+/** A command that waits (without output) until the test creates the returned gate file. */
+const gated = (name: string) => {
+  const gate = path.join(server.workspace, `gate-${name}`);
+  return { gate, wait: `until [ -e ${gate} ]; do sleep 0.05; done`, open: () => writeFileSync(gate, '') };
+};
+const FINISHED_UNWATCHED = 'the running command finished while no request waited for it';
 afterAll(async () => {
   await server?.stop();
   removeTempDirs();
@@ -116,13 +131,15 @@ describe('commands', () => {
 
 describe('long-running commands', () => {
   it('soft timeout hands back control, an empty command returns new output, C-c interrupts', async () => {
-    const first = await server.run('echo start; sleep 1.6; echo middle; sleep 600; echo never');
+    const g = gated('soft');
+    const first = await server.run(`echo start; ${g.wait}; echo middle; sleep 600; echo never`);
     expect(first.content).toBe('start');
     expect(first.extras.metadata.exit_code).toBe(-1);
     expect(first.extras.metadata.suffix).toMatch(
       /^\n\[The command has no new output after 1 seconds\. .*C-c.*timeout/s,
     );
 
+    g.open();
     const more = await server.run('');
     expect(more.content).toBe('middle');
     expect(more.extras.metadata.prefix).toBe('[Below is the output of the previous command.]\n');
@@ -140,17 +157,23 @@ describe('long-running commands', () => {
   });
 
   it('a command that finishes after its soft timeout: an empty command reports the end, a new command just runs', async () => {
-    const first = await server.run('sleep 1.3; echo finished-late; (exit 4)');
+    const g1 = gated('late-1');
+    const first = await server.run(`${g1.wait}; echo finished-late; (exit 4)`);
     expect(first.extras.metadata.exit_code).toBe(-1);
-    await new Promise((r) => setTimeout(r, 800));
+    let unwatched = occurrences(server.stderr(), FINISHED_UNWATCHED);
+    g1.open();
+    await serverLogged(server, FINISHED_UNWATCHED, unwatched);
     const polled = await server.run('');
     expect(polled.content).toBe('finished-late');
     expect(polled.extras.metadata.exit_code).toBe(4);
     expect(polled.extras.metadata.suffix).toBe(completed(4));
 
-    const second = await server.run('sleep 1.3; echo also-late');
+    const g2 = gated('late-2');
+    const second = await server.run(`${g2.wait}; echo also-late`);
     expect(second.extras.metadata.exit_code).toBe(-1);
-    await new Promise((r) => setTimeout(r, 800));
+    unwatched = occurrences(server.stderr(), FINISHED_UNWATCHED);
+    g2.open();
+    await serverLogged(server, FINISHED_UNWATCHED, unwatched);
     const next = await server.run('echo next-command');
     expect(next.content).toBe('next-command');
     expect(next.extras.metadata.exit_code).toBe(0);
@@ -254,7 +277,7 @@ describe('long-running commands', () => {
     await server.run('sleep 987658 > /dev/null 2>&1 &');
     await server.run('sleep 30', { blocking: true }, 1);
     expect(processesMatching('sleep 987658')).toHaveLength(1);
-    await server.run('kill %1 2>/dev/null; pkill -f "sleep 987658"; true');
+    await server.run('kill %?987658; wait %?987658; true');
     expect(await eventually(() => processesMatching('sleep 987658').length === 0)).toBe(true);
   });
 
