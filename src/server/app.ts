@@ -62,15 +62,27 @@ export interface ActionServer {
   close(): Promise<void>;
 }
 
-/** A promise-chain mutex: every action runs alone (runtime.md §3). */
+/** A promise-chain mutex: every action runs alone (runtime.md §3). `waiting` counts holders and waiters. */
 function createLock() {
   let tail: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = tail.then(fn, fn);
+  let waiting = 0;
+  const lock = <T>(fn: () => Promise<T>): Promise<T> => {
+    waiting += 1;
+    const run = tail.then(fn, fn).finally(() => {
+      waiting -= 1;
+    });
     tail = run.catch(() => undefined);
     return run;
   };
+  return Object.defineProperty(lock, 'waiting', { get: () => waiting }) as typeof lock & { readonly waiting: number };
 }
+
+/**
+ * Two turns of the event loop, so one full poll phase runs: a close that the kernel already holds for a
+ * connection (a client that sent its request and left at once) is seen before an action starts. One turn
+ * is not enough: libuv stops reading a socket after a short read, and reads its end on the next poll.
+ */
+const ioTurn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 export function createActionServer(opts: AppOptions): ActionServer {
   const { config, logger } = opts;
@@ -196,9 +208,15 @@ export function createActionServer(opts: AppOptions): ActionServer {
     requireInitialized();
     const body = await readJson(req);
     requireWorkspace();
+    if (lock.waiting > 0) logger.debug(`execute_action waits for the action lock (${lock.waiting} ahead)`);
     return lock(async () => {
-      // Queued behind another action while the client gave up: nobody waits for this one.
-      if (closed.aborted) throw new HttpError(499, 'The client closed the request before the action started');
+      await ioTurn();
+      // Queued behind another action, or sent and abandoned at once: nobody waits for this one.
+      if (closed.aborted) {
+        logger.debug('execute_action not run: its client closed the request before it started');
+        throw new HttpError(499, 'The client closed the request before the action started');
+      }
+      logger.debug('execute_action started');
       lastActionAt = Date.now();
       try {
         const obs = await executeAction(body, actionContext, { signal: closed });
@@ -407,6 +425,7 @@ export function createActionServer(opts: AppOptions): ActionServer {
       const cacheKey = `${url.pathname} ${requestId}`;
       const earlier = answered.get(cacheKey);
       if (earlier) {
+        logger.debug(`${url.pathname}: X-Request-Id seen before; answering with the first request's reply`);
         req.resume();
         // Least recently used goes first: a hit moves the id to the back.
         answered.delete(cacheKey);
@@ -437,9 +456,19 @@ export function createActionServer(opts: AppOptions): ActionServer {
 
   const server = http.createServer((req, res) => {
     // 'close' before the response finished: the connection went away, nobody reads the answer.
+    // The socket's end is the earliest sign (the response's close follows a loop turn or two later).
     const gone = new AbortController();
+    const leave = () => {
+      if (res.writableFinished || gone.signal.aborted) return;
+      gone.abort();
+      logger.debug(
+        `${req.method} ${(req.url ?? '/').split('?')[0]}: the client closed the connection before the answer`,
+      );
+    };
+    req.socket.once('end', leave);
     res.once('close', () => {
-      if (!res.writableFinished) gone.abort();
+      req.socket.off('end', leave);
+      leave();
     });
     handle(req, gone.signal).then(
       (reply) => {

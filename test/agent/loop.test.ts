@@ -315,7 +315,8 @@ describe('runAgent', () => {
         toolCall('execute_bash', { command: 'sleep 20; touch late.txt' }),
         toolCall('finish', { message: 'the sleep was cut' }),
       ],
-      { maxRuntimeSec: 1 },
+      // Long enough that the first model call and the command's start always come before the deadline.
+      { maxRuntimeSec: 3 },
     );
     expect(runtime.aborted).toEqual(['sleep 20; touch late.txt']);
     expect(result).toMatchObject({ stopReason: 'max_runtime', state: 'finished', finishMessage: 'the sleep was cut' });

@@ -128,7 +128,8 @@ describe('retries (security.md §6)', () => {
   });
 
   it('a call slower than the per-call timeout is retried', async () => {
-    const s = await setup([slow(3000, text('late')), text('fast')], { timeoutSec: 0.3 });
+    // The timeout is far below the slow reply and far above a normal round trip, so load cannot swap them.
+    const s = await setup([slow(20_000, text('late')), text('fast')], { timeoutSec: 1.5 });
     const c = await s.client.complete(ask);
     expect(c.content).toBe('fast');
     expect(s.sleeps).toHaveLength(1);

@@ -8,6 +8,7 @@ import readline from 'node:readline';
 import type { ObservationEvent } from '../../src/core/events.js';
 import { parseReadyLine, type ReadyLine } from '../../src/server/protocol.js';
 import { distFile, NODE } from '../helpers/dist.js';
+import { occurrences, waitUntil } from '../helpers/wait.js';
 
 export interface HttpReply {
   status: number;
@@ -213,12 +214,18 @@ export function childrenOf(pid: number): number[] {
   return found;
 }
 
-/** Polls `check` until it is true or `ms` pass; returns the last result. */
-export async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (check()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `check` until it is true or `ms` pass (a cap for failures only); returns whether it became true. */
+export async function eventually(check: () => boolean, ms = 20_000): Promise<boolean> {
+  return waitUntil(check, { timeoutMs: ms }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Waits until the server's stderr (LOG_LEVEL=debug) holds `line` more than `before` times: the way a test
+ * learns that the server itself saw an event (a client leaving, an action queued or started).
+ */
+export async function serverLogged(server: RunningServer, line: string, before = 0): Promise<void> {
+  await waitUntil(() => occurrences(server.stderr(), line) > before, { what: `the server to log "${line}"` });
 }

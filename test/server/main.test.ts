@@ -1,14 +1,16 @@
 // Launch protocol, lifecycle, auth and request ids of dist/server.js, over real HTTP (TCP and unix socket).
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chownSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { distFile, NODE } from '../helpers/dist.js';
+import { occurrences } from '../helpers/wait.js';
 import {
   childrenOf,
   eventually,
   processesMatching,
   removeTempDirs,
+  serverLogged,
   sessionProcesses,
   startServer,
   tempDir,
@@ -28,7 +30,8 @@ describe('launch protocol', () => {
     // A background job that would outlive a careless server.
     const bg = await server.run('sleep 987651 > /dev/null 2>&1 &');
     expect(bg.extras.metadata.exit_code).toBe(0);
-    expect(processesMatching('sleep 987651')).toHaveLength(1);
+    // The job is forked before the answer, but may exec `sleep` only a moment later.
+    expect(await eventually(() => processesMatching('sleep 987651').length === 1)).toBe(true);
     const bashPid = childrenOf(server.proc.pid!).find((p) =>
       readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith('bash'),
     );
@@ -64,7 +67,7 @@ describe('launch protocol', () => {
     const serverPid = Number(
       await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))),
     );
-    expect(processesMatching(`sleep ${marker}`)).toHaveLength(1);
+    expect(await eventually(() => processesMatching(`sleep ${marker}`).length === 1)).toBe(true);
     parent.kill('SIGKILL');
     const gone = () => {
       try {
@@ -186,7 +189,7 @@ describe('auth', () => {
 
 describe('request ids', () => {
   it('runs a repeated X-Request-Id once and returns the first answer, also while the first is still running', async () => {
-    const server = await startServer();
+    const server = await startServer({ env: { LOG_LEVEL: 'debug' } });
     const file = path.join(server.workspace, 'appended.txt');
     const action = { action: { action: 'run', args: { command: `echo run >> ${file}; wc -l < ${file}` } } };
     const first = await server.request('POST', '/execute_action', {
@@ -201,12 +204,19 @@ describe('request ids', () => {
     expect(again.body.equals(first.body)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('run\n');
 
-    const slow = { action: { action: 'run', args: { command: `sleep 0.5; echo slow >> ${file}` } } };
-    const [a, b] = await Promise.all([
-      server.request('POST', '/execute_action', { json: slow, headers: { 'X-Request-Id': 'req-2' } }),
-      server.request('POST', '/execute_action', { json: slow, headers: { 'X-Request-Id': 'req-2' } }),
-    ]);
-    expect(a.body.equals(b.body)).toBe(true);
+    // The first holds on a gate until the server has answered the repeat from its cache.
+    const gate = path.join(server.workspace, 'gate');
+    const command = `until [ -e ${gate} ]; do sleep 0.05; done; echo slow >> ${file}`;
+    const slow = { action: { action: 'run', args: { command } } };
+    const started = occurrences(server.stderr(), 'execute_action started');
+    const a = server.request('POST', '/execute_action', { json: slow, headers: { 'X-Request-Id': 'req-2' } });
+    await serverLogged(server, 'execute_action started', started);
+    const b = server.request('POST', '/execute_action', { json: slow, headers: { 'X-Request-Id': 'req-2' } });
+    await serverLogged(server, "/execute_action: X-Request-Id seen before; answering with the first request's reply");
+    writeFileSync(gate, '');
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.status).toBe(200);
+    expect(ra.body.equals(rb.body)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('run\nslow\n');
 
     // A new id runs again.

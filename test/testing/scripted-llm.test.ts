@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/wait.js';
 import {
   contextLengthExceeded,
   disconnect,
@@ -221,9 +222,10 @@ describe('scripted LLM through the openai SDK', () => {
   });
 
   it('delays a slow reply and can drop the connection', async () => {
-    const { client, llm } = await start([slow(300, text('late')), disconnect()]);
+    const { client, llm } = await start([slow(20_000, text('late')), disconnect()]);
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 20);
+    // Abort once the double holds the request (an abort before it arrives would not reach it at all).
+    void waitUntil(() => llm.requests.length === 1, { what: 'the slow request to arrive' }).then(() => ac.abort());
     const aborted = await client.chat.completions
       .create({ model: 'm', messages: user('x') }, { signal: ac.signal })
       .catch((e: unknown) => e);

@@ -110,6 +110,21 @@ export function commandProcesses(sid: number, since: ProcMark, procs = listProce
 }
 
 /**
+ * The shell's own children the command started, zombies included: its jobs (one per pipeline member).
+ * A killed job stays in the shell's job table until the shell reports it ("[1]+ Interrupt ..."), so the
+ * session disowns these after stopping a command.
+ */
+export function commandJobs(sid: number, since: ProcMark, procs = listProcesses()): number[] {
+  return procs.filter((p) => p.ppid === sid && p.pid !== sid && startedAfter(p, since)).map((p) => p.pid);
+}
+
+/** Whether every given process is gone or a zombie (dead, only not yet reaped); a reused PID is not it. */
+export function allDead(targets: readonly ProcInfo[], procs = listProcesses()): boolean {
+  const alive = new Set(procs.filter((p) => p.state !== 'Z').map((p) => `${p.pid}@${p.startTicks}`));
+  return targets.every((t) => !alive.has(`${t.pid}@${t.startTicks}`));
+}
+
+/**
  * Signals the given processes: each process group once (never the shell's own group, which would hit
  * the shell), and every process individually too, so members that left their group are reached.
  */

@@ -24,12 +24,15 @@ import { shellQuote } from '../../core/shell.js';
 import { truncateMiddle } from '../../core/truncate.js';
 import { cleanOutput, OutputBuffer } from './output.js';
 import {
+  allDead,
+  commandJobs,
   commandProcesses,
   listProcesses,
   markNow,
   sessionMembers,
   signalProcesses,
   trySignal,
+  type ProcInfo,
   type ProcMark,
 } from './procs.js';
 import { splitBashCommands } from './split.js';
@@ -41,6 +44,10 @@ const TIMEOUT_GUIDANCE =
   "You may wait longer to see additional output by sending empty command '', send other commands to interact " +
   'with the current process, send keys ("C-c", "C-z", "C-d") to interrupt/kill the previous command before ' +
   'sending your new command, or use the timeout parameter in execute_bash for future commands.';
+/** How long a stopped command's processes may take to die (only a process stuck in the kernel takes long). */
+const STOP_WAIT_MS = 5000;
+/** How long the shell may take to answer a built-in round trip (only a wedged shell takes long). */
+const SETTLE_TIMEOUT_MS = 10_000;
 const CONTINUE_PREFIX = '[Below is the output of the previous command.]\n';
 
 export interface RunRequest {
@@ -122,6 +129,13 @@ __oh_esc() {
   s=%{s//\\/\\\\}; s=%{s//\"/\\\"}; s=%{s//$'\n'/\\n}; s=%{s//$'\r'/\\r}; s=%{s//$'\t'/\\t}
   __oh_r=$s
 }
+# Jobs the server stopped leave the job table silently (see forgetStoppedJobs); one call per PID, as
+# disown gives up at the first PID that is no (longer a) job.
+__oh_disown() {
+  local __j
+  for __j; do builtin disown "$__j" 2>/dev/null; done
+  return 0
+}
 __oh_ps1() {
   local __e=$? __p=%{!:-} __u='\u' __h='\h' __py= __d __w IFS=:
   __u=%{__u@P}; __h=%{__h@P}
@@ -176,6 +190,8 @@ class PipeBashSession implements BashSession {
   private fifoPath: string;
   private currentCwd: string;
   private closed = false;
+  /** Jobs of the running command that the server signalled (hard timeout, abort, C-c): disowned after it. */
+  private stoppedJobs = new Set<number>();
 
   constructor(opts: BashSessionOptions) {
     this.opts = opts;
@@ -230,6 +246,7 @@ class PipeBashSession implements BashSession {
 
     this.decoder = new TextDecoder('utf-8');
     this.scanBuf = '';
+    this.stoppedJobs.clear();
     const proc = spawn(this.opts.bashPath ?? 'bash', ['--noprofile', '--norc', '-s'], {
       cwd: existsSync(workingDir) ? workingDir : sessionDir,
       env,
@@ -342,7 +359,10 @@ class PipeBashSession implements BashSession {
   private onMarker(marker: Marker): void {
     this.lastMarker = marker;
     if (marker.workingDir) this.currentCwd = marker.workingDir;
-    if (this.running && this.markerWaiters.length === 0) this.completedMarker = marker;
+    if (this.running && this.markerWaiters.length === 0) {
+      this.completedMarker = marker;
+      this.opts.logger.debug('the running command finished while no request waited for it');
+    }
     for (const w of this.markerWaiters.splice(0)) w(marker);
   }
 
@@ -450,6 +470,7 @@ class PipeBashSession implements BashSession {
 
     if (this.completedMarker && !req.isInput && !empty) {
       // The command finished after its last observation: the shell is free for the new one.
+      await this.forgetStoppedJobs();
       this.running = false;
       this.startCommand(command);
       return this.observe(req, false);
@@ -474,6 +495,7 @@ class PipeBashSession implements BashSession {
     this.unreported.clear();
     this.reportedOutput = false;
     this.completedMarker = undefined;
+    this.stoppedJobs.clear();
     this.openStdin();
     this.drainStdin();
     this.cmdStart = markNow();
@@ -489,6 +511,7 @@ class PipeBashSession implements BashSession {
       const procs = commandProcesses(bashPid, this.cmdStart);
       if (key === 'c' || key === '\\') {
         const sig = key === 'c' ? 'SIGINT' : 'SIGQUIT';
+        this.noteStoppedJobs(bashPid);
         if (procs.length) signalProcesses(procs, sig, bashPid);
         else {
           // Nothing but the shell itself is busy (a builtin such as `read`): interrupt it and close its input.
@@ -525,6 +548,7 @@ class PipeBashSession implements BashSession {
       meta.suffix = special
         ? `\n[The command completed with exit code ${exitCode}. CTRL+${(req.command[2] ?? '').toUpperCase()} was sent.]`
         : `\n[The command completed with exit code ${exitCode}.]`;
+      await this.forgetStoppedJobs();
       this.running = false;
       return this.report(req.command, meta, req.hidden, followUp);
     }
@@ -615,6 +639,7 @@ class PipeBashSession implements BashSession {
   private async interruptAndKill(): Promise<'interrupted' | 'killed' | 'restarted'> {
     const bashPid = this.proc?.pid ?? -1;
     const procs = commandProcesses(bashPid, this.cmdStart);
+    this.noteStoppedJobs(bashPid);
     const marker = this.nextMarker(this.killGraceMs);
     if (procs.length) signalProcesses(procs, 'SIGINT', bashPid);
     else {
@@ -627,6 +652,7 @@ class PipeBashSession implements BashSession {
     const left = commandProcesses(bashPid, this.cmdStart);
     if (left.length) {
       if (!m) how = 'killed';
+      this.noteStoppedJobs(bashPid);
       signalProcesses(left, 'SIGKILL', bashPid);
     }
     if (!m) m = await this.nextMarker(2000);
@@ -634,8 +660,31 @@ class PipeBashSession implements BashSession {
       await this.restart('a command could not be stopped');
       return 'restarted';
     }
+    // Stopped means dead before the answer goes out (and before the next action takes the lock).
+    await waitForDeath([...procs, ...left], STOP_WAIT_MS);
+    await this.forgetStoppedJobs();
     this.running = false;
     return how;
+  }
+
+  /** Remembers the shell's jobs of the running command, before the server signals them. */
+  private noteStoppedJobs(bashPid: number): void {
+    for (const pid of commandJobs(bashPid, this.cmdStart)) this.stoppedJobs.add(pid);
+  }
+
+  /**
+   * Disowns the jobs the server stopped, once the command's marker is in. Otherwise the shell reports a
+   * killed job ("[1]+  Interrupt  sleep 9") at its next chance: when it is reaped after the marker, that is
+   * inside whatever command runs next, so its output would start with another command's notice. Output
+   * that arrives before this round trip's marker still belongs to the stopped command's observation.
+   */
+  private async forgetStoppedJobs(): Promise<void> {
+    const pids = [...this.stoppedJobs];
+    this.stoppedJobs.clear();
+    if (pids.length === 0 || !this.proc) return;
+    const marker = this.nextMarker(SETTLE_TIMEOUT_MS);
+    this.writeControl(`__oh_disown ${pids.join(' ')}\n__oh_ps1\n`);
+    if (!(await marker)) await this.restart('the shell did not answer after a command was stopped');
   }
 
   private metadata(exitCode: number, marker?: Marker): CmdOutputMetadata {
@@ -762,6 +811,12 @@ class PipeBashSession implements BashSession {
     this.closed = true;
     this.killAll();
   }
+}
+
+/** Polls /proc until every given process is dead (or the cap passes: a process stuck in the kernel). */
+async function waitForDeath(procs: readonly ProcInfo[], capMs: number): Promise<void> {
+  const end = Date.now() + capMs;
+  while (!allDead(procs) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
 }
 
 export function isSpecialKey(command: string): boolean {

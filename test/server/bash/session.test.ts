@@ -1,15 +1,30 @@
 // Persistent bash semantics (runtime.md §5, DESIGN.md §8.6) against the real server over HTTP.
 // The server runs with --no-change-timeout 1 so soft timeouts take a second.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, processesMatching, removeTempDirs, startServer, type RunningServer } from '../helpers.js';
+import { occurrences } from '../../helpers/wait.js';
+import {
+  eventually,
+  processesMatching,
+  removeTempDirs,
+  serverLogged,
+  startServer,
+  type RunningServer,
+} from '../helpers.js';
 
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ args: ['--no-change-timeout', '1'] });
+  server = await startServer({ args: ['--no-change-timeout', '1'], env: { LOG_LEVEL: 'debug' } });
 });
+
+/** A command that waits (without output) until the test creates the returned gate file. */
+const gated = (name: string) => {
+  const gate = path.join(server.workspace, `gate-${name}`);
+  return { gate, wait: `until [ -e ${gate} ]; do sleep 0.05; done`, open: () => writeFileSync(gate, '') };
+};
+const FINISHED_UNWATCHED = 'the running command finished while no request waited for it';
 afterAll(async () => {
   await server?.stop();
   removeTempDirs();
@@ -116,13 +131,15 @@ describe('commands', () => {
 
 describe('long-running commands', () => {
   it('soft timeout hands back control, an empty command returns new output, C-c interrupts', async () => {
-    const first = await server.run('echo start; sleep 1.6; echo middle; sleep 600; echo never');
+    const g = gated('soft');
+    const first = await server.run(`echo start; ${g.wait}; echo middle; sleep 600; echo never`);
     expect(first.content).toBe('start');
     expect(first.extras.metadata.exit_code).toBe(-1);
     expect(first.extras.metadata.suffix).toMatch(
       /^\n\[The command has no new output after 1 seconds\. .*C-c.*timeout/s,
     );
 
+    g.open();
     const more = await server.run('');
     expect(more.content).toBe('middle');
     expect(more.extras.metadata.prefix).toBe('[Below is the output of the previous command.]\n');
@@ -140,17 +157,23 @@ describe('long-running commands', () => {
   });
 
   it('a command that finishes after its soft timeout: an empty command reports the end, a new command just runs', async () => {
-    const first = await server.run('sleep 1.3; echo finished-late; (exit 4)');
+    const g1 = gated('late-1');
+    const first = await server.run(`${g1.wait}; echo finished-late; (exit 4)`);
     expect(first.extras.metadata.exit_code).toBe(-1);
-    await new Promise((r) => setTimeout(r, 800));
+    let unwatched = occurrences(server.stderr(), FINISHED_UNWATCHED);
+    g1.open();
+    await serverLogged(server, FINISHED_UNWATCHED, unwatched);
     const polled = await server.run('');
     expect(polled.content).toBe('finished-late');
     expect(polled.extras.metadata.exit_code).toBe(4);
     expect(polled.extras.metadata.suffix).toBe(completed(4));
 
-    const second = await server.run('sleep 1.3; echo also-late');
+    const g2 = gated('late-2');
+    const second = await server.run(`${g2.wait}; echo also-late`);
     expect(second.extras.metadata.exit_code).toBe(-1);
-    await new Promise((r) => setTimeout(r, 800));
+    unwatched = occurrences(server.stderr(), FINISHED_UNWATCHED);
+    g2.open();
+    await serverLogged(server, FINISHED_UNWATCHED, unwatched);
     const next = await server.run('echo next-command');
     expect(next.content).toBe('next-command');
     expect(next.extras.metadata.exit_code).toBe(0);
@@ -194,6 +217,55 @@ describe('long-running commands', () => {
     expect((await server.run('echo usable')).content).toBe('usable');
   });
 
+  // The shell reports a job killed by a signal ("[1]+  Interrupt  sleep 9") at its next chance; a job the
+  // server stopped must not be reported inside the next command's output.
+  it.each([
+    ['a background job', 'sleep 987660 & sleep 987661'],
+    [
+      'a background job that ignores SIGINT (killed after the marker)',
+      `bash -c 'trap "" INT; exec sleep 987662' & sleep 987663`,
+    ],
+    ['a background pipeline', 'sleep 987664 | cat & sleep 987665'],
+    ['a job started from a subshell and a background job', '(sleep 987666 &); sleep 987667 & sleep 987666'],
+  ])('hard timeout: %s is never reported in the next observation (repeated)', async (_name, command) => {
+    for (let i = 0; i < 6; i += 1) {
+      const obs = await server.run(command, { blocking: true }, 0.3);
+      expect(obs.extras.metadata.suffix).toMatch(/^\n\[The command timed out after 0\.3 seconds\./);
+      expect(processesMatching('sleep 98766')).toEqual([]);
+      const next = await server.run(`echo next-${i}`);
+      expect(next.content).toBe(`next-${i}`);
+    }
+    // Jobs of earlier commands are still the shell's jobs.
+    await server.run('sleep 987668 > /dev/null 2>&1 &');
+    await server.run(command, { blocking: true }, 0.3);
+    const killed = await server.run('kill %?987668; wait %?987668; echo rc=$?');
+    expect(killed.content).toMatch(/Terminated\s+sleep 987668.*\nrc=143$/s);
+    expect(await eventually(() => processesMatching('sleep 987668').length === 0)).toBe(true);
+  });
+
+  it('C-c: the jobs it interrupted are never reported in the next observation (repeated)', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const first = await server.run('sleep 987669 & sleep 987670');
+      expect(first.extras.metadata.suffix).toMatch(/no new output/);
+      const interrupted = await server.run('C-c', { is_input: true });
+      expect(interrupted.extras.metadata.suffix).toMatch(/CTRL\+C was sent/);
+      expect(await eventually(() => processesMatching('sleep 98767').length === 0)).toBe(true);
+      expect((await server.run(`echo after-c-${i}`)).content).toBe(`after-c-${i}`);
+    }
+  });
+
+  it('C-c: a job that survives the interrupt is no longer a job; its later death is never reported', async () => {
+    const first = await server.run(`bash -c 'trap "" INT; exec sleep 987671' & sleep 987672`);
+    expect(first.extras.metadata.suffix).toMatch(/no new output/);
+    await server.run('C-c', { is_input: true });
+    const survivor = processesMatching('sleep 987671');
+    expect(survivor).toHaveLength(1);
+    expect((await server.run('jobs')).content).toBe('');
+    process.kill(survivor[0]!, 'SIGKILL');
+    expect(await eventually(() => processesMatching('sleep 987671').length === 0)).toBe(true);
+    expect((await server.run('echo after-survivor')).content).toBe('after-survivor');
+  });
+
   it('hard timeout SIGKILLs processes that ignore SIGINT', async () => {
     const obs = await server.run(`bash -c 'trap "" INT; sleep 987656 & sleep 987657'`, { blocking: true }, 1);
     expect(obs.extras.metadata.exit_code).toBe(-1);
@@ -205,7 +277,7 @@ describe('long-running commands', () => {
     await server.run('sleep 987658 > /dev/null 2>&1 &');
     await server.run('sleep 30', { blocking: true }, 1);
     expect(processesMatching('sleep 987658')).toHaveLength(1);
-    await server.run('kill %1 2>/dev/null; pkill -f "sleep 987658"; true');
+    await server.run('kill %?987658; wait %?987658; true');
     expect(await eventually(() => processesMatching('sleep 987658').length === 0)).toBe(true);
   });
 
