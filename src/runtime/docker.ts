@@ -3,8 +3,14 @@
 // read-write, and the server listens on a unix socket in a bind-mounted run folder, so the container can run
 // with NetworkMode none. The server's stdin is attached: when this process goes away, docker closes it, the
 // server exits and the container removes itself. dockerode is loaded lazily so the local path never loads it.
+//
+// Confinement (DESIGN §8.21): never root inside (SANDBOX_UID:GID when we are root, else our own ids; the
+// workspace is given to that uid for the run and back at close), no capabilities at all (CapDrop ALL, none
+// added), no-new-privileges (setuid binaries do not raise privileges), private IPC and cgroup namespaces, not
+// privileged, memory (no swap beyond it) and pids limits. The root filesystem stays writable: the unprivileged
+// uid can only write the image's world-writable folders (/tmp, /var/tmp) and everything goes with the container.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Duplex } from 'node:stream';
 import { createInterface } from 'node:readline';
@@ -16,8 +22,16 @@ import { SANDBOX_BIN_DIR, SANDBOX_RUN_DIR, SANDBOX_SOCKET, SANDBOX_WORKSPACE } f
 import { createOwnedDir, onProcessExit, type OwnedDir } from './cleanup.js';
 import { ActionClient, type RetryPolicy } from './client.js';
 import { defaultServerScript } from './local.js';
+import { hostIds, leaseWorkspace, sandboxUser, type WorkspaceLease } from './ownership.js';
 import { parseReadyLine } from './server-process.js';
-import type { CommandResult, Runtime, RuntimeOptions, SandboxLimits, SandboxNetwork } from './types.js';
+import {
+  DEFAULT_SANDBOX_LIMITS,
+  type CommandResult,
+  type Runtime,
+  type RuntimeOptions,
+  type SandboxLimits,
+  type SandboxNetwork,
+} from './types.js';
 
 /** The reference's base image (DESIGN §8.4). Tests use images built without a registry. */
 export const DEFAULT_DOCKER_IMAGE = 'nikolaik/python-nodejs:python3.12-nodejs22';
@@ -33,7 +47,10 @@ export interface DockerRuntimeConfig {
   nodePath?: string;
   serverScript?: string;
   limits?: DockerLimits;
-  /** `uid:gid` the container runs as; default this process's, so the workspace stays writable. */
+  /**
+   * Numeric `uid:gid` the container runs as, never 0. Default: SANDBOX_UID:SANDBOX_GID when this process is root
+   * (the workspace is given to it for the run), else this process's own ids.
+   */
   user?: string;
   /** Run docker's init (tini) as PID 1 so the shell's orphans are reaped. Default true. */
   init?: boolean;
@@ -44,11 +61,6 @@ export interface DockerRuntimeConfig {
   /** Called once the runtime is closed (the factory's bookkeeping). */
   onClosed?: (rt: DockerRuntime) => void;
 }
-
-const DEFAULT_LIMITS: Required<Pick<DockerLimits, 'memoryBytes' | 'pidsLimit'>> = {
-  memoryBytes: 4 * 1024 ** 3,
-  pidsLimit: 1024,
-};
 
 type DockerCtor = typeof Dockerode;
 let dockerodeModule: Promise<DockerCtor> | undefined;
@@ -88,6 +100,9 @@ export async function probeDocker(opts?: Dockerode.DockerOptions, timeoutMs = 3_
   }
 }
 
+/** CgroupnsMode (engine API 1.41) is missing from @types/dockerode. */
+type HostConfig = Dockerode.HostConfig & { CgroupnsMode?: 'private' | 'host' };
+
 /** Container names allow [a-zA-Z0-9][a-zA-Z0-9_.-]*. */
 export function containerName(sessionId: string): string {
   const safe = sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/^[^a-zA-Z0-9]+/, '');
@@ -101,11 +116,12 @@ export function networkMode(network: SandboxNetwork | undefined): string {
 // Host-specific variables that would break the image's own setup.
 const HOST_ONLY_ENV = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'PWD']);
 
-function containerEnv(env: Readonly<Record<string, string>>, user: string, apiKey: string): string[] {
+function containerEnv(env: Readonly<Record<string, string>>, apiKey: string): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(env)) if (!HOST_ONLY_ENV.has(k)) out.push(`${k}=${v}`);
-  // Without a passwd entry for the uid, HOME would be `/`, which it cannot write.
-  if (!user.startsWith('0:') && user !== '0') out.push('HOME=/tmp');
+  // The uid usually has no passwd entry, so HOME would be `/`, which it cannot write. (The server gives its
+  // shell a HOME and a git config of its own in its session folder.)
+  out.push('HOME=/tmp');
   out.push(`SESSION_API_KEY=${apiKey}`);
   return out;
 }
@@ -210,6 +226,7 @@ export class DockerRuntime implements Runtime {
   readonly #client: ActionClient;
   readonly #attach: Duplex;
   readonly #dir: OwnedDir;
+  readonly #lease: WorkspaceLease;
   readonly #logger: Logger;
   readonly #unregisterExit: () => void;
   readonly #onClosed: ((rt: DockerRuntime) => void) | undefined;
@@ -222,6 +239,7 @@ export class DockerRuntime implements Runtime {
     client: ActionClient;
     attach: Duplex;
     dir: OwnedDir;
+    lease: WorkspaceLease;
     logger: Logger;
     workspaceHostDir: string;
     onClosed?: (rt: DockerRuntime) => void;
@@ -234,6 +252,7 @@ export class DockerRuntime implements Runtime {
     this.#client = init.client;
     this.#attach = init.attach;
     this.#dir = init.dir;
+    this.#lease = init.lease;
     this.#logger = init.logger;
     this.workspaceHostDir = init.workspaceHostDir;
     // At exit the attach socket closes with the process, which stops the server and removes the container.
@@ -285,6 +304,8 @@ export class DockerRuntime implements Runtime {
       }
       this.#attach.destroy();
       this.#unregisterExit();
+      // Nothing runs in the container any more: the workspace can go back to its owner without a race.
+      releaseWorkspace(this.#lease, this.workspaceHostDir, this.#logger);
       this.#dir.remove();
       this.#onClosed?.(this);
     })();
@@ -296,9 +317,20 @@ export class DockerRuntime implements Runtime {
   }
 }
 
+function releaseWorkspace(lease: WorkspaceLease, workspace: string, logger: Logger): void {
+  const failures = lease.release();
+  if (failures.length > 0) {
+    logger.warn(
+      `could not give back ${failures.length} entries of the workspace ${workspace}: ${failures.slice(0, 5).join('; ')}`,
+    );
+  }
+}
+
 /** Creates the container, starts the server in it and waits for its ready line. */
 export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRuntimeConfig): Promise<DockerRuntime> {
   const logger = opts.logger;
+  const host = hostIds();
+  const user = sandboxUser(cfg.user, host);
   const docker = await connectDocker(cfg.docker);
   const image = opts.image ?? DEFAULT_DOCKER_IMAGE;
   const requested = path.resolve(opts.workspaceHostDir);
@@ -309,20 +341,21 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
   const imageInfo = await ensureImage(docker, image, logger);
   const nodePath = realpathSync(cfg.nodePath ?? process.execPath);
   const serverScript = realpathSync(opts.serverScript ?? cfg.serverScript ?? defaultServerScript());
-  const user = cfg.user ?? `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
-  const limits = { ...DEFAULT_LIMITS, ...cfg.limits, ...opts.limits };
+  const limits = { ...DEFAULT_SANDBOX_LIMITS, ...cfg.limits, ...opts.limits };
   const name = containerName(opts.sessionId);
 
   const dir = createOwnedDir(cfg.tempRoot, 'oh-docker-');
   let container: Dockerode.Container | undefined;
   let attach: Duplex | undefined;
+  let lease: WorkspaceLease | undefined;
   try {
     const runDir = path.join(dir.path, 'run');
     const binDir = path.join(dir.path, 'bin');
-    // The container may run as another uid than ours (cfg.user); it must be able to create its socket.
-    // Other host users still cannot reach it: the parent folder is ours with mode 0700.
-    mkdirSync(runDir, { mode: 0o777 });
-    chmodSync(runDir, 0o777);
+    // The sandbox uid creates its socket here. Other host users cannot reach it: the parent folder is ours
+    // with mode 0700. When we cannot give the folder to that uid (not root, another uid), it is world-writable.
+    mkdirSync(runDir, { mode: 0o700 });
+    if (host.uid === 0) chownSync(runDir, user.uid, user.gid);
+    else if (host.uid !== user.uid) chmodSync(runDir, 0o777);
     mkdirSync(binDir);
     writeFileSync(path.join(binDir, 'package.json'), '{"type":"module"}\n');
     // Mount points for the two files bound on top of the read-only bin folder.
@@ -331,6 +364,28 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
 
     const apiKey = randomBytes(24).toString('base64url');
     const plugins = opts.plugins && opts.plugins.length > 0 ? ['--plugins', opts.plugins.join(',')] : [];
+    const hostConfig: HostConfig = {
+      Binds: [
+        `${hostWorkspace}:${SANDBOX_WORKSPACE}:rw`,
+        `${runDir}:${SANDBOX_RUN_DIR}:rw`,
+        `${binDir}:${SANDBOX_BIN_DIR}:ro`,
+        `${nodePath}:${SANDBOX_BIN_DIR}/node:ro`,
+        `${serverScript}:${SANDBOX_BIN_DIR}/server.js:ro`,
+      ],
+      NetworkMode: networkMode(opts.network),
+      Memory: limits.memoryBytes,
+      // Equal to Memory: no swap on top of it (where the kernel accounts swap).
+      MemorySwap: limits.memoryBytes,
+      PidsLimit: limits.pidsLimit,
+      ...(limits.nanoCpus ? { NanoCpus: limits.nanoCpus } : {}),
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Privileged: false,
+      IpcMode: 'private',
+      CgroupnsMode: 'private',
+      AutoRemove: true,
+      Init: cfg.init ?? true,
+    };
     const createOpts: Dockerode.ContainerCreateOptions = {
       name,
       Image: image,
@@ -344,8 +399,8 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
         ...(cfg.serverArgs ?? []),
         ...plugins,
       ],
-      Env: containerEnv(opts.env, user, apiKey),
-      User: user,
+      Env: containerEnv(opts.env, apiKey),
+      User: `${user.uid}:${user.gid}`,
       WorkingDir: SANDBOX_WORKSPACE,
       Tty: false,
       OpenStdin: true,
@@ -356,23 +411,9 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
       AttachStdout: true,
       AttachStderr: true,
       Labels: { 'openhands.runtime': '1', 'openhands.session': opts.sessionId },
-      HostConfig: {
-        Binds: [
-          `${hostWorkspace}:${SANDBOX_WORKSPACE}:rw`,
-          `${runDir}:${SANDBOX_RUN_DIR}:rw`,
-          `${binDir}:${SANDBOX_BIN_DIR}:ro`,
-          `${nodePath}:${SANDBOX_BIN_DIR}/node:ro`,
-          `${serverScript}:${SANDBOX_BIN_DIR}/server.js:ro`,
-        ],
-        NetworkMode: networkMode(opts.network),
-        Memory: limits.memoryBytes,
-        PidsLimit: limits.pidsLimit,
-        ...(limits.nanoCpus ? { NanoCpus: limits.nanoCpus } : {}),
-        SecurityOpt: ['no-new-privileges'],
-        AutoRemove: true,
-        Init: cfg.init ?? true,
-      },
+      HostConfig: hostConfig,
     };
+    lease = leaseWorkspace(hostWorkspace, user, host);
     container = await createContainer(docker, createOpts, name, logger);
     await checkImage(container, image, imageInfo.Id);
 
@@ -451,17 +492,22 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
       client,
       attach,
       dir,
+      lease,
       logger,
       workspaceHostDir: hostWorkspace,
       onClosed: cfg.onClosed,
     });
   } catch (err) {
     attach?.destroy();
+    let removed = true;
     if (container) {
       await container.remove({ force: true }).catch((e: unknown) => {
-        if (!isNotFound(e)) logger.warn(`could not remove container ${name}: ${errorMessage(e)}`);
+        if (isNotFound(e)) return;
+        removed = false;
+        logger.warn(`could not remove container ${name}: ${errorMessage(e)}`);
       });
     }
+    if (lease && removed) releaseWorkspace(lease, hostWorkspace, logger);
     dir.remove();
     throw err;
   }

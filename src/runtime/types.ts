@@ -46,16 +46,24 @@ export interface RuntimeOptions {
    * no isolation (dev/tests; logs the warning); `bwrap` fails when bubblewrap does not work.
    */
   localIsolation?: 'auto' | 'bwrap' | 'none';
-  /** Docker only: container limits (defaults: 4 GiB memory, 1024 pids, no CPU cap). */
+  /** Sandbox limits; each one not given takes its DEFAULT_SANDBOX_LIMITS value. */
   limits?: SandboxLimits;
 }
 
 export interface SandboxLimits {
+  /** Memory of the whole sandbox, in bytes; no swap beyond it. */
   memoryBytes?: number;
   /** CPUs × 1e9. */
   nanoCpus?: number;
+  /** Processes and threads of the whole sandbox (a fork bomb stops there). */
   pidsLimit?: number;
 }
+
+/** Defaults for both runtimes (DESIGN §8.21): 4 GiB memory, 1024 processes and threads, no CPU cap. */
+export const DEFAULT_SANDBOX_LIMITS: Readonly<Required<Pick<SandboxLimits, 'memoryBytes' | 'pidsLimit'>>> = {
+  memoryBytes: 4 * 1024 ** 3,
+  pidsLimit: 1024,
+};
 
 export interface RuntimeFactory {
   create(opts: RuntimeOptions): Promise<Runtime>;
