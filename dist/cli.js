@@ -8,7 +8,7 @@ import {
   parseIntSetting,
   parseNumberSetting,
   parseRepo
-} from "./chunks/chunk-LWXBDZKA.js";
+} from "./chunks/chunk-SSXNFCTG.js";
 import {
   ResolverError,
   buildSandboxEnv,
@@ -32,7 +32,7 @@ import {
   resolveIssue,
   sendPullRequest,
   supportsVision
-} from "./chunks/chunk-DOFX4SMW.js";
+} from "./chunks/chunk-7CWRHQBB.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -174,6 +174,7 @@ async function sendPullRequestCommand(o, env, logger) {
         identity: o.gitUser,
         coAuthor: o.coAuthor,
         branchCollision: o.branchCollision,
+        allowWorkflowChanges: o.allowWorkflowChanges,
         // The same for every send of this record: a second send edits its comments instead of adding more.
         runId: recordRunId(record)
       }
@@ -259,6 +260,7 @@ var sendPullRequestFlags = {
   "all-successful": bool,
   "branch-collision": str,
   "co-author": str,
+  "allow-workflow-changes": bool,
   verbose: bool,
   help: bool
 };
@@ -382,6 +384,7 @@ function sendPullRequestOptions(args, env) {
       "new"
     ]),
     coAuthor: s(f["co-author"]),
+    allowWorkflowChanges: f["allow-workflow-changes"] === true,
     llm: llmOptions(f, env, false),
     verbose: f.verbose === true
   };
@@ -440,6 +443,7 @@ var SEND_PULL_REQUEST_USAGE = `openhands-resolver send-pull-request --issue-numb
   --pr-type draft|ready|branch   default draft
   --target-branch B              PR base (default: the repository default branch)
   --send-on-failure              also send unsuccessful records (as a branch)
+  --allow-workflow-changes       keep .github/workflows changes (the patch is judged again)
   --fork-owner OWNER             push to OWNER's fork
   --reviewer LOGIN               request a review
   --pr-title TITLE               default "Fix issue #N: <title>"
@@ -497,7 +501,7 @@ async function run(argv) {
     case "serve":
       return serveCommand(rest);
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-N5WPOTUR.js");
+      const { runDemo } = await import("./chunks/demo-NMD4RJI4.js");
       return runDemo(
         createConsoleLogger({ verbose, stream: process.stderr, redact: (t) => redactor.redact(t) }),
         print

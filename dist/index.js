@@ -1,11 +1,11 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   main
-} from "./chunks/chunk-FV7LPKW6.js";
-import "./chunks/chunk-LWXBDZKA.js";
+} from "./chunks/chunk-XYU6J7XS.js";
+import "./chunks/chunk-SSXNFCTG.js";
 import "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-DS5MJRKC.js";
-import "./chunks/chunk-DOFX4SMW.js";
+import "./chunks/chunk-S5ESAYDK.js";
+import "./chunks/chunk-7CWRHQBB.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 

@@ -3,32 +3,32 @@ import {
   createActionLogger,
   readActionConfig,
   registerSecrets
-} from "./chunks/chunk-FV7LPKW6.js";
-import "./chunks/chunk-LWXBDZKA.js";
+} from "./chunks/chunk-XYU6J7XS.js";
+import "./chunks/chunk-SSXNFCTG.js";
 import {
   getState,
   warning
 } from "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-DS5MJRKC.js";
+import "./chunks/chunk-S5ESAYDK.js";
 import {
   appendRecord,
-  applyPatchPolicy,
   createCommenter,
   createGit,
   createGitHubApi,
   createOctokit,
   createRedactor,
-  describeDrops,
+  describePolicy,
   errorBody,
   errorMessage,
   findProcessed,
   gitBaseEnv,
   hostPatch,
   outputPaths,
+  policyResult,
   removeCheckpoint,
   writePatchFile,
   writeTrajectory
-} from "./chunks/chunk-DOFX4SMW.js";
+} from "./chunks/chunk-7CWRHQBB.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -38,6 +38,7 @@ import { rm } from "node:fs/promises";
 // src/resolver/recover.ts
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+var RECOVER_TIMEOUT_MS = 5 * 60 * 1e3;
 async function recoverInflight(opts) {
   const dir = path.join(opts.outputDir, ".inflight");
   let names;
@@ -47,6 +48,7 @@ async function recoverInflight(opts) {
     return [];
   }
   const written = [];
+  const deadline = Date.now() + (opts.timeoutMs ?? RECOVER_TIMEOUT_MS);
   for (const name of names) {
     const [type, num] = name.replace(/\.json$/, "").split("_");
     const paths = outputPaths(opts.outputDir, type, Number(num));
@@ -62,20 +64,24 @@ async function recoverInflight(opts) {
       await removeCheckpoint(paths.inflightFile);
       continue;
     }
-    let patch = null;
+    let policy = { patch: null, dropped: [], flagged: [] };
     if (opts.git && cp.base_commit) {
       try {
-        patch = await hostPatch(opts.git, {
-          repoDir: paths.repoDir,
-          workspaceDir: paths.workspaceDir,
-          baseCommit: cp.base_commit
-        });
+        policy = policyResult(
+          await hostPatch(opts.git, {
+            repoDir: paths.repoDir,
+            workspaceDir: paths.workspaceDir,
+            baseCommit: cp.base_commit,
+            allowWorkflowChanges: opts.allowWorkflowChanges,
+            timeoutMs: Math.max(1e3, deadline - Date.now())
+          })
+        );
       } catch (err) {
         opts.logger.warn(`Recovering the patch of ${name} failed: ${errorMessage(err)}`);
+        policy = { patch: null, dropped: [], flagged: [], error: `Recovering the patch failed: ${errorMessage(err)}` };
       }
     }
-    const policy = applyPatchPolicy(patch, { allowWorkflowChanges: opts.allowWorkflowChanges });
-    const drops = describeDrops(policy);
+    const drops = describePolicy(policy);
     const record = {
       issue: cp.issue,
       issue_type: type,

@@ -14328,6 +14328,13 @@ function commandProcesses(sid, since, procs = listProcesses()) {
   const oldGroups = new Set(members.filter((p) => !startedAfter(p, since)).map((p) => p.pgid));
   return fresh.filter((p) => !oldGroups.has(p.pgid));
 }
+function commandJobs(sid, since, procs = listProcesses()) {
+  return procs.filter((p) => p.ppid === sid && p.pid !== sid && startedAfter(p, since)).map((p) => p.pid);
+}
+function allDead(targets, procs = listProcesses()) {
+  const alive = new Set(procs.filter((p) => p.state !== "Z").map((p) => `${p.pid}@${p.startTicks}`));
+  return targets.every((t) => !alive.has(`${t.pid}@${t.startTicks}`));
+}
 function signalProcesses(procs, signal, shellPgid) {
   const groups = /* @__PURE__ */ new Set();
   for (const p of procs) if (p.pgid !== shellPgid && p.pgid > 1) groups.add(p.pgid);
@@ -14645,6 +14652,8 @@ function skipHeredocBodies(s, i2, heredocs) {
 var PS1_BEGIN = "\n###PS1JSON###\n";
 var PS1_END = "\n###PS1END###\n";
 var TIMEOUT_GUIDANCE = `You may wait longer to see additional output by sending empty command '', send other commands to interact with the current process, send keys ("C-c", "C-z", "C-d") to interrupt/kill the previous command before sending your new command, or use the timeout parameter in execute_bash for future commands.`;
+var STOP_WAIT_MS = 5e3;
+var SETTLE_TIMEOUT_MS = 1e4;
 var CONTINUE_PREFIX = "[Below is the output of the previous command.]\n";
 function ansiCQuote(text) {
   let out = "$'";
@@ -14667,6 +14676,13 @@ __oh_esc() {
   local s=$1
   s=%{s//\\/\\\\}; s=%{s//\"/\\\"}; s=%{s//$'\n'/\\n}; s=%{s//$'\r'/\\r}; s=%{s//$'\t'/\\t}
   __oh_r=$s
+}
+# Jobs the server stopped leave the job table silently (see forgetStoppedJobs); one call per PID, as
+# disown gives up at the first PID that is no (longer a) job.
+__oh_disown() {
+  local __j
+  for __j; do builtin disown "$__j" 2>/dev/null; done
+  return 0
 }
 __oh_ps1() {
   local __e=$? __p=%{!:-} __u='\u' __h='\h' __py= __d __w IFS=:
@@ -14717,6 +14733,8 @@ var PipeBashSession = class {
   fifoPath;
   currentCwd;
   closed = false;
+  /** Jobs of the running command that the server signalled (hard timeout, abort, C-c): disowned after it. */
+  stoppedJobs = /* @__PURE__ */ new Set();
   constructor(opts) {
     this.opts = opts;
     this.killGraceMs = opts.killGraceMs ?? 2e3;
@@ -14763,6 +14781,7 @@ var PipeBashSession = class {
     delete env.SESSION_API_KEY;
     this.decoder = new TextDecoder("utf-8");
     this.scanBuf = "";
+    this.stoppedJobs.clear();
     const proc = spawn(this.opts.bashPath ?? "bash", ["--noprofile", "--norc", "-s"], {
       cwd: existsSync3(workingDir) ? workingDir : sessionDir,
       env,
@@ -14868,7 +14887,10 @@ __oh_ps1
   onMarker(marker) {
     this.lastMarker = marker;
     if (marker.workingDir) this.currentCwd = marker.workingDir;
-    if (this.running && this.markerWaiters.length === 0) this.completedMarker = marker;
+    if (this.running && this.markerWaiters.length === 0) {
+      this.completedMarker = marker;
+      this.opts.logger.debug("the running command finished while no request waited for it");
+    }
     for (const w of this.markerWaiters.splice(0)) w(marker);
   }
   /** Resolves with the next marker, or undefined on timeout or shell exit. */
@@ -14958,6 +14980,7 @@ __oh_ps1
       return this.observe(req, false);
     }
     if (this.completedMarker && !req.isInput && !empty) {
+      await this.forgetStoppedJobs();
       this.running = false;
       this.startCommand(command);
       return this.observe(req, false);
@@ -14978,6 +15001,7 @@ __oh_ps1
     this.unreported.clear();
     this.reportedOutput = false;
     this.completedMarker = void 0;
+    this.stoppedJobs.clear();
     this.openStdin();
     this.drainStdin();
     this.cmdStart = markNow();
@@ -14994,6 +15018,7 @@ __oh_ps1
       const procs = commandProcesses(bashPid, this.cmdStart);
       if (key === "c" || key === "\\") {
         const sig = key === "c" ? "SIGINT" : "SIGQUIT";
+        this.noteStoppedJobs(bashPid);
         if (procs.length) signalProcesses(procs, sig, bashPid);
         else {
           trySignal(bashPid, sig);
@@ -15027,6 +15052,7 @@ __oh_ps1
       meta2.suffix = special ? `
 [The command completed with exit code ${exitCode}. CTRL+${(req.command[2] ?? "").toUpperCase()} was sent.]` : `
 [The command completed with exit code ${exitCode}.]`;
+      await this.forgetStoppedJobs();
       this.running = false;
       return this.report(req.command, meta2, req.hidden, followUp);
     }
@@ -15108,6 +15134,7 @@ __oh_ps1
   async interruptAndKill() {
     const bashPid = this.proc?.pid ?? -1;
     const procs = commandProcesses(bashPid, this.cmdStart);
+    this.noteStoppedJobs(bashPid);
     const marker = this.nextMarker(this.killGraceMs);
     if (procs.length) signalProcesses(procs, "SIGINT", bashPid);
     else {
@@ -15119,6 +15146,7 @@ __oh_ps1
     const left = commandProcesses(bashPid, this.cmdStart);
     if (left.length) {
       if (!m) how = "killed";
+      this.noteStoppedJobs(bashPid);
       signalProcesses(left, "SIGKILL", bashPid);
     }
     if (!m) m = await this.nextMarker(2e3);
@@ -15126,8 +15154,30 @@ __oh_ps1
       await this.restart("a command could not be stopped");
       return "restarted";
     }
+    await waitForDeath([...procs, ...left], STOP_WAIT_MS);
+    await this.forgetStoppedJobs();
     this.running = false;
     return how;
+  }
+  /** Remembers the shell's jobs of the running command, before the server signals them. */
+  noteStoppedJobs(bashPid) {
+    for (const pid of commandJobs(bashPid, this.cmdStart)) this.stoppedJobs.add(pid);
+  }
+  /**
+   * Disowns the jobs the server stopped, once the command's marker is in. Otherwise the shell reports a
+   * killed job ("[1]+  Interrupt  sleep 9") at its next chance: when it is reaped after the marker, that is
+   * inside whatever command runs next, so its output would start with another command's notice. Output
+   * that arrives before this round trip's marker still belongs to the stopped command's observation.
+   */
+  async forgetStoppedJobs() {
+    const pids = [...this.stoppedJobs];
+    this.stoppedJobs.clear();
+    if (pids.length === 0 || !this.proc) return;
+    const marker = this.nextMarker(SETTLE_TIMEOUT_MS);
+    this.writeControl(`__oh_disown ${pids.join(" ")}
+__oh_ps1
+`);
+    if (!await marker) await this.restart("the shell did not answer after a command was stopped");
   }
   metadata(exitCode, marker) {
     const last = marker ?? this.lastMarker;
@@ -15247,6 +15297,10 @@ __oh_ps1
     this.killAll();
   }
 };
+async function waitForDeath(procs, capMs) {
+  const end = Date.now() + capMs;
+  while (!allDead(procs) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+}
 function isSpecialKey(command) {
   return command.length === 3 && command.startsWith("C-");
 }
@@ -16501,12 +16555,18 @@ function json2(status, value) {
 }
 function createLock() {
   let tail = Promise.resolve();
-  return (fn) => {
-    const run = tail.then(fn, fn);
+  let waiting = 0;
+  const lock = (fn) => {
+    waiting += 1;
+    const run = tail.then(fn, fn).finally(() => {
+      waiting -= 1;
+    });
     tail = run.catch(() => void 0);
     return run;
   };
+  return Object.defineProperty(lock, "waiting", { get: () => waiting });
 }
+var ioTurn = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 function createActionServer(opts) {
   const { config: config2, logger } = opts;
   const startedAt = Date.now();
@@ -16617,8 +16677,14 @@ function createActionServer(opts) {
     requireInitialized();
     const body = await readJson(req);
     requireWorkspace();
+    if (lock.waiting > 0) logger.debug(`execute_action waits for the action lock (${lock.waiting} ahead)`);
     return lock(async () => {
-      if (closed.aborted) throw new HttpError(499, "The client closed the request before the action started");
+      await ioTurn();
+      if (closed.aborted) {
+        logger.debug("execute_action not run: its client closed the request before it started");
+        throw new HttpError(499, "The client closed the request before the action started");
+      }
+      logger.debug("execute_action started");
       lastActionAt = Date.now();
       try {
         const obs = await executeAction(body, actionContext, { signal: closed });
@@ -16815,6 +16881,7 @@ function createActionServer(opts) {
       const cacheKey = `${url2.pathname} ${requestId}`;
       const earlier = answered.get(cacheKey);
       if (earlier) {
+        logger.debug(`${url2.pathname}: X-Request-Id seen before; answering with the first request's reply`);
         req.resume();
         answered.delete(cacheKey);
         answered.set(cacheKey, earlier);
@@ -16842,8 +16909,17 @@ function createActionServer(opts) {
   }
   const server = http.createServer((req, res) => {
     const gone = new AbortController();
+    const leave = () => {
+      if (res.writableFinished || gone.signal.aborted) return;
+      gone.abort();
+      logger.debug(
+        `${req.method} ${(req.url ?? "/").split("?")[0]}: the client closed the connection before the answer`
+      );
+    };
+    req.socket.once("end", leave);
     res.once("close", () => {
-      if (!res.writableFinished) gone.abort();
+      req.socket.off("end", leave);
+      leave();
     });
     handle(req, gone.signal).then(
       (reply) => {

@@ -21,6 +21,7 @@ import {
   matchMacro,
   noChangesBody,
   parseExplanations,
+  quoteUntrustedInline,
   recordErrorCode,
   resolveIssue,
   selfLogins,
@@ -29,7 +30,7 @@ import {
   successBody,
   supportsVision,
   webUrls
-} from "./chunk-DOFX4SMW.js";
+} from "./chunk-7CWRHQBB.js";
 import {
   __export
 } from "./chunk-2BAW3GFJ.js";
@@ -12619,6 +12620,8 @@ var commentSchema = external_exports.object({
 var reviewSchema = external_exports.object({
   id: external_exports.number().int().positive(),
   node_id: external_exports.string().nullish(),
+  /** The commit the review was made on: the head the reviewer saw. */
+  commit_id: external_exports.string().nullish(),
   body: external_exports.string().nullish(),
   submitted_at: external_exports.string().nullish(),
   user: userSchema.nullable()
@@ -12801,9 +12804,10 @@ function matchTrigger(e, cfg) {
   const pr = "pull_request" in p ? p.pull_request : void 0;
   const issue2 = "issue" in p ? p.issue : void 0;
   const item = pr ?? issue2;
+  const reviewCommit = isReviewEvent(e) ? e.payload.review.commit_id ?? null : null;
   const common = {
     ...baseTarget(e.name, e.action, p),
-    headSha: pr?.head.sha ?? null,
+    headSha: reviewCommit || (pr?.head.sha ?? null),
     headRef: pr?.head.ref ?? null,
     headRepoFullName: pr?.head.repo?.full_name ?? null,
     title: item?.title ?? null,
@@ -13098,6 +13102,7 @@ async function resolveAndSend(config2, target, experimental, { api, llm, comment
         identity: config2.send.gitUser,
         coAuthor: target.sender.login && target.sender.id !== null ? { login: target.sender.login, id: target.sender.id } : target.sender.login,
         branchCollision: config2.send.branchCollision,
+        allowWorkflowChanges: config2.send.allowWorkflowChanges,
         runId: config2.run.id,
         macro: config2.trigger.macro,
         resolveThreads: config2.send.resolveThreads
@@ -13129,6 +13134,10 @@ function explainRecord(record2) {
 Error: ${record2.error}` : record2.error;
   return out;
 }
+function skippedNote(skipped) {
+  if (skipped.length === 0) return void 0;
+  return `Left out of the patch: ${skipped.map((s) => `${quoteUntrustedInline(s.path)} (${s.reason})`).join(", ")}.`;
+}
 async function finalComment(config2, record2, sent, commenter, progress) {
   const success2 = record2.success;
   const explanation = explainRecord(record2);
@@ -13137,7 +13146,7 @@ async function finalComment(config2, record2, sent, commenter, progress) {
     await progress.phase("Finished", "done", sent.url ?? void 0);
     return { conclusion: success2 ? "success" : "failure", success: success2, ...links };
   }
-  const note = sent.skipped.length > 0 ? `Left out of the patch: ${sent.skipped.map((s) => `\`${s.path}\` (${s.reason})`).join(", ")}.` : void 0;
+  const note = skippedNote(sent.skipped);
   if (sent.conclusion === "no-changes") {
     await progress.phase("Finished", "done", "no changes");
     await commenter.postFinal("no-changes", noChangesBody({ explanation }));
@@ -13183,8 +13192,7 @@ function phaseName(phase, issueType) {
   return PHASE_NAMES[phase];
 }
 function lastActionLine(action, redactor, max = 80) {
-  const line = redactor.redact(action).replace(/\s+/g, " ").replace(/`/g, "'").trim();
-  return `\`${line.length > max ? `${line.slice(0, max - 1)}\u2026` : line}\``;
+  return quoteUntrustedInline(redactor.redact(action), max);
 }
 function createProgress(commenter, target, config2, { logger, redactor, now }) {
   const phases = [];

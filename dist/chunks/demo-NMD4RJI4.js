@@ -1,11 +1,11 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   runJob
-} from "./chunk-DS5MJRKC.js";
+} from "./chunk-S5ESAYDK.js";
 import {
   createRedactor,
   createReplayClient
-} from "./chunk-DOFX4SMW.js";
+} from "./chunk-7CWRHQBB.js";
 import "./chunk-KZBIBZJS.js";
 import {
   __commonJS,
@@ -7368,6 +7368,14 @@ function createGitHttpHandler(opts) {
     }
     const repoDir = path.join(opts.root, repoRel);
     const isPush = req.method === "POST" && pathInfo.endsWith("/git-receive-pack");
+    if (service === "git-receive-pack" && opts.authorizePush) {
+      const denied = opts.authorizePush(repoRel);
+      if (denied !== null) {
+        finish(403, `${denied}
+`);
+        return;
+      }
+    }
     const before = isPush ? await readRefs(repoDir) : null;
     const env = gitEnv({
       GIT_PROJECT_ROOT: opts.root,
@@ -7585,9 +7593,14 @@ async function diffStats(dir, base, head) {
   }
   return { commits: Number.isFinite(commits) ? commits : 0, additions, deletions, changedFiles };
 }
-async function diffText(dir, base, head) {
-  const r = await tryGit(["diff", `${base}...${head}`], { cwd: dir });
+async function diffText(dir, base, head, extra = []) {
+  const r = await tryGit(["diff", "--no-color", ...extra, `${base}...${head}`], { cwd: dir });
   return r.code === 0 ? r.stdout : "";
+}
+async function isAncestor(dir, ancestor, ref) {
+  if (!/^[0-9a-f]{40}$/.test(ancestor)) return false;
+  const r = await tryGit(["merge-base", "--is-ancestor", ancestor, ref], { cwd: dir });
+  return r.code === 0;
 }
 
 // src/testing/fake-github/model.ts
@@ -7604,6 +7617,7 @@ function emptyState() {
     reactions: [],
     reviews: [],
     reviewThreads: [],
+    forkPushDenied: {},
     permissions: {}
   };
 }
@@ -7863,7 +7877,8 @@ var FakeModel = class {
       state: opts.state ?? "open",
       closingIssues: opts.closingIssues ?? [],
       labels: opts.labels ?? [],
-      ...opts.createdAt ? { createdAt: opts.createdAt } : {}
+      ...opts.createdAt ? { createdAt: opts.createdAt } : {},
+      maintainerCanModify: opts.maintainerCanModify ?? false
     });
   }
   async createPull(r, p) {
@@ -7964,6 +7979,135 @@ var FakeModel = class {
       p.headSha = sha;
       await setRef(r.dir, `refs/pull/${p.number}/head`, sha, headRepo.dir);
     }
+  }
+  /**
+   * Why a push to this repository is refused (GitHub's 403 message), or null: explicit denials, then forks
+   * without write permission unless a user token pushes through an open PR with `maintainerCanModify`.
+   */
+  pushDenied(r) {
+    const denied = this.state.forkPushDenied[r.fullName];
+    if (denied !== void 0) return denied;
+    if (r.forkOf === null) return null;
+    const role = this.permission(r, this.actor.login);
+    if (role === "admin" || role === "maintain" || role === "write") return null;
+    const viaPull = this.state.pulls.some(
+      (p) => p.state === "open" && p.headRepo === r.fullName && p.maintainerCanModify && p.repo !== r.fullName
+    );
+    if (viaPull && this.actor.type !== "Bot") return null;
+    return `Permission to ${r.fullName}.git denied to ${this.actor.login}.`;
+  }
+  /** The files of a PR's diff (`base...head`, renames detected), as `GET /pulls/{n}/files` lists them. */
+  async pullFiles(p) {
+    await this.refreshPull(p);
+    const r = this.repoByFullName(p.repo);
+    const baseSha = await resolveRef(r.dir, `refs/heads/${p.baseRef}`);
+    if (!baseSha) return [];
+    const text = await diffText(r.dir, baseSha, `refs/pull/${p.number}/head`, ["-M", "--full-index"]);
+    return parsePullFiles(text);
+  }
+  /** POST /pulls/{n}/reviews: a submitted review whose line comments must lie in the PR's diff hunks. */
+  async submitReview(r, p, req) {
+    if (req.body.length > BODY_LIMIT) throw bodyTooLong("PullRequestReview");
+    if (req.event !== "COMMENT" && req.event !== "APPROVE" && req.event !== "REQUEST_CHANGES") {
+      throw validationFailed([{ resource: "PullRequestReview", code: "invalid", field: "event" }]);
+    }
+    if ((req.event === "COMMENT" || req.event === "REQUEST_CHANGES") && req.body === "" && req.comments.length === 0) {
+      throw unprocessable("Review Comment is missing a body.");
+    }
+    await this.refreshPull(p);
+    const commitId = req.commitId ?? p.headSha;
+    if (!await isAncestor(r.dir, commitId, `refs/pull/${p.number}/head`)) {
+      throw unprocessable("Pull request review commit_id is not part of the pull request.");
+    }
+    const files = await this.pullFiles(p);
+    for (const c of req.comments) {
+      if (c.body.length > BODY_LIMIT) throw bodyTooLong("PullRequestReviewComment");
+      const file = files.find((f) => f.filename === c.path);
+      if (!file) throw unprocessable("Path could not be resolved");
+      if (c.line === void 0) throw unprocessable("Position or line is required");
+      const side = c.side ?? "RIGHT";
+      const hunk = hunkOf(file, side, c.line);
+      if (!hunk) throw unprocessable("Pull request review thread line must be part of the diff");
+      if (c.startLine !== void 0) {
+        const startSide = c.startSide ?? side;
+        if (c.startLine >= c.line && startSide === side) throw unprocessable("start_line must precede line");
+        if (hunkOf(file, startSide, c.startLine) !== hunk) {
+          throw unprocessable("Pull request review thread start line must be part of the same hunk as the line.");
+        }
+      }
+    }
+    const id = this.id();
+    const review = {
+      id,
+      nodeId: nodeId("PRR", id),
+      repo: r.fullName,
+      pullNumber: p.number,
+      body: req.body,
+      state: req.event === "APPROVE" ? "APPROVED" : req.event === "REQUEST_CHANGES" ? "CHANGES_REQUESTED" : "COMMENTED",
+      author: this.actor.login,
+      submittedAt: this.now(),
+      lastEditedAt: null,
+      commitId
+    };
+    this.state.reviews.push(review);
+    this.nodes.set(review.nodeId, { type: "PullRequestReview", ref: review });
+    for (const c of req.comments) {
+      const threadNum = this.id();
+      const thread2 = {
+        id: nodeId("PRRT", threadNum),
+        repo: r.fullName,
+        pullNumber: p.number,
+        path: c.path,
+        line: c.line ?? null,
+        isResolved: false,
+        resolvedBy: null,
+        comments: []
+      };
+      this.state.reviewThreads.push(thread2);
+      this.nodes.set(thread2.id, { type: "PullRequestReviewThread", ref: thread2 });
+      const comment = this.replyToThread(thread2, c.body, this.actor.login, { reviewId: review.id });
+      comment.side = c.side ?? "RIGHT";
+      comment.startLine = c.startLine ?? null;
+      comment.startSide = c.startLine === void 0 ? null : c.startSide ?? comment.side;
+      comment.commitId = commitId;
+    }
+    p.updatedAt = this.now();
+    return review;
+  }
+  reviewJson(review) {
+    const r = this.repoByFullName(review.repo);
+    const html = `${this.urls.web}/${r.fullName}/pull/${review.pullNumber}#pullrequestreview-${review.id}`;
+    const pullUrl = `${this.urls.api}/repos/${r.fullName}/pulls/${review.pullNumber}`;
+    const p = this.pull(r, review.pullNumber);
+    return {
+      id: review.id,
+      node_id: review.nodeId,
+      user: this.userJson(review.author),
+      body: review.body,
+      state: review.state,
+      html_url: html,
+      pull_request_url: pullUrl,
+      _links: { html: { href: html }, pull_request: { href: pullUrl } },
+      submitted_at: review.submittedAt ?? void 0,
+      commit_id: review.commitId ?? p.headSha,
+      author_association: this.authorAssociation(r, review.author)
+    };
+  }
+  diffEntryJson(r, p, f) {
+    const web = `${this.urls.web}/${r.fullName}`;
+    return {
+      sha: f.sha,
+      filename: f.filename,
+      status: f.status,
+      additions: f.additions,
+      deletions: f.deletions,
+      changes: f.additions + f.deletions,
+      blob_url: `${web}/blob/${p.headSha}/${f.filename}`,
+      raw_url: `${web}/raw/${p.headSha}/${f.filename}`,
+      contents_url: `${this.urls.api}/repos/${r.fullName}/contents/${f.filename}?ref=${p.headSha}`,
+      ...f.patch !== null ? { patch: f.patch } : {},
+      ...f.previousFilename !== null ? { previous_filename: f.previousFilename } : {}
+    };
   }
   // ---- comments, reactions, reviews ---------------------------------------------------------------------------
   addComment(opts) {
@@ -8417,8 +8561,8 @@ var FakeModel = class {
       node_id: c.nodeId,
       diff_hunk: "@@ -1,1 +1,1 @@",
       path: c.path,
-      commit_id: p.headSha,
-      original_commit_id: p.headSha,
+      commit_id: c.commitId ?? p.headSha,
+      original_commit_id: c.commitId ?? p.headSha,
       user: this.userJson(c.author),
       body: c.body,
       created_at: c.createdAt,
@@ -8432,7 +8576,8 @@ var FakeModel = class {
         pull_request: { href: `${api}/pulls/${thread2.pullNumber}` }
       },
       line: c.line,
-      side: "RIGHT",
+      side: c.side ?? "RIGHT",
+      ...c.startLine ? { start_line: c.startLine, start_side: c.startSide ?? c.side ?? "RIGHT" } : {},
       ...c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}
     };
   }
@@ -8504,6 +8649,77 @@ var FakeModel = class {
     };
   }
 };
+function unprocessable(message) {
+  return new HttpProblem(422, {
+    message: "Unprocessable Entity",
+    errors: [message],
+    documentation_url: "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request",
+    status: "422"
+  });
+}
+function hunkOf(f, side, line) {
+  for (const h of f.hunks) {
+    const [a, b] = side === "LEFT" ? h.left : h.right;
+    if (line >= a && line <= b) return h;
+  }
+  return null;
+}
+function parsePullFiles(text) {
+  const out = [];
+  const chunks = text.split(/^(?=diff --git )/m).filter((c) => c.startsWith("diff --git "));
+  for (const chunk of chunks) {
+    const lines = chunk.split("\n");
+    let oldPath = null;
+    let newPath = null;
+    let status = "modified";
+    let sha = "0".repeat(40);
+    let binary = false;
+    const at = lines.findIndex((l) => l.startsWith("@@"));
+    const header = at === -1 ? lines : lines.slice(0, at);
+    for (const l of header) {
+      if (l.startsWith("new file mode")) status = "added";
+      else if (l.startsWith("deleted file mode")) status = "removed";
+      else if (l.startsWith("rename from ")) {
+        status = "renamed";
+        oldPath = l.slice("rename from ".length);
+      } else if (l.startsWith("rename to ")) newPath = l.slice("rename to ".length);
+      else if (l.startsWith("--- ")) oldPath ??= l === "--- /dev/null" ? null : l.slice(6).replace(/\t$/, "");
+      else if (l.startsWith("+++ ")) newPath ??= l === "+++ /dev/null" ? null : l.slice(6).replace(/\t$/, "");
+      else if (l.startsWith("index ")) sha = /\.\.([0-9a-f]+)/.exec(l)?.[1] ?? sha;
+      else if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
+    }
+    const m = /^diff --git a\/(.+) b\/(.+)$/.exec(lines[0] ?? "");
+    const filename = newPath ?? (status === "removed" ? oldPath ?? m?.[1] : m?.[2]) ?? "";
+    const f = {
+      filename,
+      previousFilename: status === "renamed" ? oldPath : null,
+      status,
+      sha,
+      additions: 0,
+      deletions: 0,
+      patch: null,
+      hunks: []
+    };
+    if (at !== -1 && !binary) {
+      const body = lines.slice(at);
+      while (body.length > 0 && body.at(-1) === "") body.pop();
+      f.patch = body.join("\n");
+      for (const l of body) {
+        const h = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+        if (h) {
+          const os3 = Number(h[1]);
+          const oc = h[2] === void 0 ? 1 : Number(h[2]);
+          const ns = Number(h[3]);
+          const nc = h[4] === void 0 ? 1 : Number(h[4]);
+          f.hunks.push({ left: [os3, os3 + oc - 1], right: [ns, ns + nc - 1] });
+        } else if (l.startsWith("+")) f.additions++;
+        else if (l.startsWith("-")) f.deletions++;
+      }
+    }
+    out.push(f);
+  }
+  return out;
+}
 
 // src/testing/fake-github/graphql.ts
 var GraphqlSyntaxError = class extends Error {
@@ -10060,6 +10276,141 @@ var openapi_subset_default = {
         "x-octokit": {}
       }
     },
+    "/repos/{owner}/{repo}/pulls/{pull_number}/files": {
+      get: {
+        summary: "List pull requests files",
+        tags: ["pulls"],
+        operationId: "pulls/list-files",
+        parameters: [
+          { $ref: "#/components/parameters/owner" },
+          { $ref: "#/components/parameters/repo" },
+          { $ref: "#/components/parameters/pull-number" },
+          { $ref: "#/components/parameters/per-page" },
+          { $ref: "#/components/parameters/page" }
+        ],
+        responses: {
+          "200": {
+            content: {
+              "application/json": {
+                schema: { type: "array", items: { $ref: "#/components/schemas/diff-entry" } }
+              }
+            },
+            headers: { Link: { $ref: "#/components/headers/link" } }
+          },
+          "422": { $ref: "#/components/responses/validation_failed" },
+          "500": { $ref: "#/components/responses/internal_error" },
+          "503": { $ref: "#/components/responses/service_unavailable" }
+        },
+        "x-octokit": {}
+      }
+    },
+    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews": {
+      get: {
+        summary: "List reviews for a pull request",
+        tags: ["pulls"],
+        operationId: "pulls/list-reviews",
+        parameters: [
+          { $ref: "#/components/parameters/owner" },
+          { $ref: "#/components/parameters/repo" },
+          { $ref: "#/components/parameters/pull-number" },
+          { $ref: "#/components/parameters/per-page" },
+          { $ref: "#/components/parameters/page" }
+        ],
+        responses: {
+          "200": {
+            content: {
+              "application/json": {
+                schema: { type: "array", items: { $ref: "#/components/schemas/pull-request-review" } }
+              }
+            },
+            headers: { Link: { $ref: "#/components/headers/link" } }
+          }
+        },
+        "x-octokit": {}
+      },
+      post: {
+        summary: "Create a review for a pull request",
+        tags: ["pulls"],
+        operationId: "pulls/create-review",
+        parameters: [
+          { $ref: "#/components/parameters/owner" },
+          { $ref: "#/components/parameters/repo" },
+          { $ref: "#/components/parameters/pull-number" }
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  commit_id: { type: "string" },
+                  body: { type: "string" },
+                  event: { type: "string", enum: ["APPROVE", "REQUEST_CHANGES", "COMMENT"] },
+                  comments: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        path: { type: "string" },
+                        position: { type: "integer" },
+                        body: { type: "string" },
+                        line: { type: "integer" },
+                        side: { type: "string" },
+                        start_line: { type: "integer" },
+                        start_side: { type: "string" }
+                      },
+                      required: ["path", "body"]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        responses: {
+          "200": {
+            content: { "application/json": { schema: { $ref: "#/components/schemas/pull-request-review" } } }
+          },
+          "403": { $ref: "#/components/responses/forbidden" },
+          "422": { $ref: "#/components/responses/validation_failed_simple" }
+        },
+        "x-octokit": {}
+      }
+    },
+    "/repos/{owner}/{repo}/pulls/{pull_number}/comments": {
+      get: {
+        summary: "List review comments on a pull request",
+        tags: ["pulls"],
+        operationId: "pulls/list-review-comments",
+        parameters: [
+          { $ref: "#/components/parameters/owner" },
+          { $ref: "#/components/parameters/repo" },
+          { $ref: "#/components/parameters/pull-number" },
+          { $ref: "#/components/parameters/sort" },
+          {
+            name: "direction",
+            in: "query",
+            required: false,
+            schema: { type: "string", enum: ["asc", "desc"] }
+          },
+          { $ref: "#/components/parameters/since" },
+          { $ref: "#/components/parameters/per-page" },
+          { $ref: "#/components/parameters/page" }
+        ],
+        responses: {
+          "200": {
+            content: {
+              "application/json": {
+                schema: { type: "array", items: { $ref: "#/components/schemas/pull-request-review-comment" } }
+              }
+            },
+            headers: { Link: { $ref: "#/components/headers/link" } }
+          }
+        },
+        "x-octokit": {}
+      }
+    },
     "/repos/{owner}/{repo}/pulls/comments/{comment_id}": {
       get: {
         summary: "Get a review comment for a pull request",
@@ -10225,6 +10576,9 @@ var openapi_subset_default = {
       },
       validation_failed: {
         content: { "application/json": { schema: { $ref: "#/components/schemas/validation-error" } } }
+      },
+      validation_failed_simple: {
+        content: { "application/json": { schema: { $ref: "#/components/schemas/validation-error-simple" } } }
       }
     },
     schemas: {
@@ -12129,6 +12483,44 @@ var openapi_subset_default = {
           }
         ]
       },
+      "pull-request-review": {
+        title: "Pull Request Review",
+        type: "object",
+        properties: {
+          id: { type: "integer", format: "int64" },
+          node_id: { type: "string" },
+          user: { $ref: "#/components/schemas/nullable-simple-user" },
+          body: { type: "string" },
+          state: { type: "string" },
+          html_url: { type: "string", format: "uri" },
+          pull_request_url: { type: "string", format: "uri" },
+          _links: {
+            type: "object",
+            properties: {
+              html: { type: "object", properties: { href: { type: "string" } }, required: ["href"] },
+              pull_request: { type: "object", properties: { href: { type: "string" } }, required: ["href"] }
+            },
+            required: ["html", "pull_request"]
+          },
+          submitted_at: { type: "string", format: "date-time" },
+          commit_id: { type: "string", nullable: true },
+          body_html: { type: "string" },
+          body_text: { type: "string" },
+          author_association: { $ref: "#/components/schemas/author-association" }
+        },
+        required: [
+          "id",
+          "node_id",
+          "user",
+          "body",
+          "state",
+          "commit_id",
+          "html_url",
+          "pull_request_url",
+          "_links",
+          "author_association"
+        ]
+      },
       "pull-request-review-comment": {
         title: "Pull Request Review Comment",
         type: "object",
@@ -12988,6 +13380,16 @@ var openapi_subset_default = {
           }
         }
       },
+      "validation-error-simple": {
+        title: "Validation Error Simple",
+        type: "object",
+        required: ["message", "documentation_url"],
+        properties: {
+          message: { type: "string" },
+          documentation_url: { type: "string" },
+          errors: { type: "array", items: { type: "string" } }
+        }
+      },
       verification: {
         title: "Verification",
         type: "object",
@@ -13033,6 +13435,12 @@ var openapi_subset_default = {
         in: "query",
         required: false,
         schema: { type: "string", format: "date-time" }
+      },
+      sort: {
+        name: "sort",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["created", "updated"], default: "created" }
       },
       username: { name: "username", in: "path", required: true, schema: { type: "string" } }
     },
@@ -13434,6 +13842,47 @@ var routes = {
     }
     return { status: 201, body: await m.pullSimpleJson(p) };
   },
+  "get /repos/{owner}/{repo}/pulls/{pull_number}/files": async (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const { page: page2, headers } = paginate(await m.pullFiles(p), req);
+    return { status: 200, body: page2.map((f) => m.diffEntryJson(r, p, f)), headers };
+  },
+  "get /repos/{owner}/{repo}/pulls/{pull_number}/reviews": (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const all = m.state.reviews.filter((x) => x.repo === r.fullName && x.pullNumber === p.number);
+    const { page: page2, headers } = paginate(all, req);
+    return { status: 200, body: page2.map((x) => m.reviewJson(x)), headers };
+  },
+  "post /repos/{owner}/{repo}/pulls/{pull_number}/reviews": async (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const b = obj(req.body);
+    const comments = Array.isArray(b.comments) ? b.comments.map(obj) : [];
+    const side = (v) => v === "LEFT" || v === "RIGHT" ? v : void 0;
+    const review = await m.submitReview(r, p, {
+      body: typeof b.body === "string" ? b.body : "",
+      event: typeof b.event === "string" ? b.event : "PENDING",
+      commitId: typeof b.commit_id === "string" ? b.commit_id : null,
+      comments: comments.map((c) => ({
+        path: str(c.path),
+        body: str(c.body),
+        ...typeof c.line === "number" ? { line: c.line } : {},
+        ...side(c.side) ? { side: side(c.side) } : {},
+        ...typeof c.start_line === "number" ? { startLine: c.start_line } : {},
+        ...side(c.start_side) ? { startSide: side(c.start_side) } : {}
+      }))
+    });
+    return { status: 200, body: m.reviewJson(review) };
+  },
+  "get /repos/{owner}/{repo}/pulls/{pull_number}/comments": (m, req) => {
+    const r = repoOf(m, req);
+    const p = m.pull(r, num(req.op.params.pull_number));
+    const all = m.state.reviewThreads.filter((t) => t.repo === r.fullName && t.pullNumber === p.number).flatMap((t) => t.comments.map((c) => ({ t, c }))).sort((a, b) => a.c.id - b.c.id);
+    const { page: page2, headers } = paginate(all, req);
+    return { status: 200, body: page2.map(({ t, c }) => m.reviewCommentJson(t, c)), headers };
+  },
   "get /repos/{owner}/{repo}/pulls/comments/{comment_id}": (m, req) => {
     const r = repoOf(m, req);
     const { thread: thread2, comment } = m.reviewComment(r, num(req.op.params.comment_id));
@@ -13526,7 +13975,15 @@ async function startFakeGitHub(opts = {}) {
   const requests = [];
   const validationErrors = [];
   const pending = [];
-  const git2 = createGitHttpHandler({ root: reposRoot, token });
+  const git2 = createGitHttpHandler({
+    root: reposRoot,
+    token,
+    authorizePush: (repoRel) => {
+      const m = /^([^/]+)\/([^/]+)\.git$/.exec(repoRel);
+      const r = m ? model.findRepo(m[1] ?? "", m[2] ?? "") : void 0;
+      return r ? model.pushDenied(r) : null;
+    }
+  });
   const server = http.createServer();
   await new Promise((resolve, reject) => {
     server.once("error", reject);

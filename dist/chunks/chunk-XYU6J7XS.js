@@ -9,7 +9,7 @@ import {
   parseList,
   parseNumberSetting,
   parseRepo
-} from "./chunk-LWXBDZKA.js";
+} from "./chunk-SSXNFCTG.js";
 import {
   debug,
   error,
@@ -25,13 +25,15 @@ import {
 } from "./chunk-5LVJ7XEU.js";
 import {
   runJob
-} from "./chunk-DS5MJRKC.js";
+} from "./chunk-S5ESAYDK.js";
 import {
   ResolverError,
   createRedactor,
   errorMessage,
+  quoteUntrusted,
+  quoteUntrustedInline,
   urlsFromEnv
-} from "./chunk-DOFX4SMW.js";
+} from "./chunk-7CWRHQBB.js";
 
 // src/action/config.ts
 import path from "node:path";
@@ -208,32 +210,34 @@ function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function transcriptLine(e) {
+  const one = (t, max) => t.replace(/\s+/g, " ").trim().slice(0, max);
   if ("action" in e) {
     const a = e;
     switch (a.action) {
       case "run":
-        return `**${a.source ?? "agent"}** ran \`${a.args.command.split("\n")[0]}\``;
+        return `${a.source ?? "agent"} ran: ${one(a.args.command.split("\n")[0] ?? "", 300)}`;
       case "message":
-        return `**${a.source ?? "agent"}**: ${a.args.content.slice(0, 300)}`;
+        return `${a.source ?? "agent"}: ${one(a.args.content, 300)}`;
       case "finish":
-        return `**agent** finished: ${a.args.final_thought.slice(0, 500)}`;
+        return `agent finished: ${one(a.args.final_thought, 500)}`;
       case "think":
-        return `**agent** thought: ${a.args.thought.slice(0, 300)}`;
+        return `agent thought: ${one(a.args.thought, 300)}`;
       case "read":
       case "edit":
-        return `**agent** ${a.action === "read" ? "viewed" : `edited (${a.args.command})`} \`${a.args.path}\``;
+        return `agent ${a.action === "read" ? "viewed" : `edited (${a.args.command})`} ${one(a.args.path, 300)}`;
       default:
-        return `**${a.source ?? "agent"}** ${a.action}`;
+        return `${a.source ?? "agent"} ${a.action}`;
     }
   }
   const firstLine = e.content.split("\n").find((l) => l.trim() !== "") ?? "";
-  return `&nbsp;&nbsp;\u2192 ${e.observation}: ${firstLine.slice(0, 200)}`;
+  return `    \u2192 ${e.observation}: ${one(firstLine, 200)}`;
 }
 function summaryMarkdown(o, redactor) {
   const m = o.record?.metrics ?? null;
   const usage = m?.accumulated_token_usage;
   const rows = [
-    ["Outcome", o.conclusion + (o.reason ? ` (${o.reason})` : "")],
+    // The reason can echo error text from the model or the issue: inline code, no Markdown of its own.
+    ["Outcome", o.conclusion + (o.reason ? ` ${quoteUntrustedInline(o.reason, 300)}` : "")],
     ["Pull request", o.prUrl ?? "\u2014"],
     ["Branch", o.branch ?? "\u2014"],
     ["Iterations", m?.iterations === void 0 ? "\u2014" : String(m.iterations)],
@@ -252,12 +256,10 @@ function summaryMarkdown(o, redactor) {
     ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)
   ];
   if (o.record?.result_explanation) {
-    lines.push("", "### Explanation", "", o.record.result_explanation);
+    lines.push("", "### Explanation", "", quoteUntrusted(o.record.result_explanation));
   }
   if (o.record && o.record.history.length > 0) {
-    let transcript = o.record.history.map(transcriptLine).join("  \n");
-    if (transcript.length > MAX_SUMMARY_TRANSCRIPT)
-      transcript = transcript.slice(0, MAX_SUMMARY_TRANSCRIPT) + "\n\n[truncated]";
+    const transcript = quoteUntrusted(o.record.history.map(transcriptLine).join("\n"), MAX_SUMMARY_TRANSCRIPT);
     lines.push("", "<details><summary>Transcript</summary>", "", transcript, "", "</details>");
   }
   return redactor.redact(lines.join("\n") + "\n");
