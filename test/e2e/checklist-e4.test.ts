@@ -4,7 +4,7 @@
 // status comment updated to a final state, the sandbox and its processes gone, the git auth file deleted, and
 // no half-pushed state (no branch, no PR).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,10 @@ describe('E4: the job is cancelled mid-run', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-e4-'));
     const runnerTemp = path.join(dir, 'runner-temp');
     mkdirSync(runnerTemp);
+    // A root product's sandbox runs as an unprivileged uid: its folder goes under RUNNER_TEMP only when that uid
+    // can reach it (as on a runner), so the check below can find the sandbox by this folder's name.
+    chmodSync(dir, 0o711);
+    chmodSync(runnerTemp, 0o711);
     let child: ReturnType<typeof spawn> | null = null;
     let signalled = false;
     let sandboxSeen = false;

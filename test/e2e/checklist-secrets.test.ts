@@ -104,9 +104,10 @@ describe('B8/B9/E6: a model that hunts for credentials finds none and cannot use
     ]) {
       expect(saw, name).not.toContain(name);
     }
-    // The sandbox reached the server, but had nothing to authenticate with (B9: no credentials to push with).
-    expect(saw).toContain('could not read Username');
-    expect(saw).toContain('Requires authentication');
+    // B9: the push and the API call fail: the sandbox cannot reach the host's loopback (its own network namespace)
+    // or, where it can, has nothing to authenticate with.
+    expect(saw).toMatch(/could not read Username|Failed to connect|Couldn't connect|Connection refused/);
+    expect(saw).toMatch(/Requires authentication|Failed to connect|Couldn't connect|Connection refused/);
     // Nothing the agent tried to write went through: no exfil branch, no "pwned" comment.
     expect(world.fake.git.pushes.map((p) => p.ref)).not.toContain('refs/heads/exfil');
     expect(world.fake.state.comments.filter((c) => c.body.includes('pwned'))).toEqual([]);

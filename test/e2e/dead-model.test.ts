@@ -59,7 +59,7 @@ describe('a model that cannot be used', () => {
     const progress = ours(world, 'start')[0]?.body ?? '';
     expect(progress).toContain('❌ Finished: error');
     expect(progress).not.toContain('Push');
-    expect(run.summary).toContain('| Outcome | error (');
+    expect(run.summary).toContain('| Outcome | error `');
   });
 
   it('a wrong key through the bundled action: the step fails (exit 1) with conclusion=error', async () => {
