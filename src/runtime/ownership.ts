@@ -125,8 +125,8 @@ export function reclaimTree(root: string, owner: HostIds | null): string[] {
   const failures: string[] = [];
   const fix = (p: string, isDir: boolean) => {
     try {
-      if (owner) lchownSync(p, owner.uid, owner.gid);
       const st = lstatSync(p);
+      if (owner && (st.uid !== owner.uid || st.gid !== owner.gid)) lchownSync(p, owner.uid, owner.gid);
       if (st.isSymbolicLink()) return;
       const want = isDir ? 0o700 : st.isFile() ? 0o600 : 0;
       if ((st.mode & want) !== want) chmodSync(p, (st.mode & 0o7777) | want);

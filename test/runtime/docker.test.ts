@@ -220,8 +220,10 @@ describe.skipIf(!dk.ok)(`DockerRuntime on ${dk.label}`, () => {
   it.skipIf(!isRoot)(
     'as a non-root host user in the docker group (a hosted runner): runs as that uid and changes no owner',
     async () => {
-      const docker = statSync('/var/run/docker.sock', { throwIfNoEntry: false });
-      if (!docker) throw new Error('no /var/run/docker.sock to hand to a non-root user');
+      const dockerHost = process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
+      const socket = dockerHost.startsWith('unix://') ? dockerHost.slice('unix://'.length) : undefined;
+      const docker = socket ? statSync(socket, { throwIfNoEntry: false }) : undefined;
+      if (!docker) throw new Error(`no Docker socket to hand to a non-root user (DOCKER_HOST ${dockerHost})`);
       const uid = 4242;
       const gid = docker.gid;
       // Everything the child reads must be reachable by that uid.
@@ -253,7 +255,11 @@ describe.skipIf(!dk.ok)(`DockerRuntime on ${dk.label}`, () => {
             uid,
             gid,
             cwd: shared,
-            env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: shared },
+            env: {
+              PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+              HOME: shared,
+              ...(process.env['DOCKER_HOST'] ? { DOCKER_HOST: process.env['DOCKER_HOST'] } : {}),
+            },
             stdio: ['pipe', 'pipe', 'pipe'],
           },
         );
