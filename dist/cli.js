@@ -8,7 +8,7 @@ import {
   parseIntSetting,
   parseNumberSetting,
   parseRepo
-} from "./chunks/chunk-SSXNFCTG.js";
+} from "./chunks/chunk-DMJHD32A.js";
 import {
   ResolverError,
   buildSandboxEnv,
@@ -32,7 +32,7 @@ import {
   resolveIssue,
   sendPullRequest,
   supportsVision
-} from "./chunks/chunk-7CWRHQBB.js";
+} from "./chunks/chunk-XNDSDZBJ.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -501,7 +501,7 @@ async function run(argv) {
     case "serve":
       return serveCommand(rest);
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-NMD4RJI4.js");
+      const { runDemo } = await import("./chunks/demo-BUQDKEHH.js");
       return runDemo(
         createConsoleLogger({ verbose, stream: process.stderr, redact: (t) => redactor.redact(t) }),
         print

@@ -3,13 +3,13 @@ import {
   createActionLogger,
   readActionConfig,
   registerSecrets
-} from "./chunks/chunk-XYU6J7XS.js";
-import "./chunks/chunk-SSXNFCTG.js";
+} from "./chunks/chunk-DLHIXPUT.js";
+import "./chunks/chunk-DMJHD32A.js";
 import {
   getState,
   warning
 } from "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-S5ESAYDK.js";
+import "./chunks/chunk-P47DEKIX.js";
 import {
   appendRecord,
   createCommenter,
@@ -28,7 +28,7 @@ import {
   removeCheckpoint,
   writePatchFile,
   writeTrajectory
-} from "./chunks/chunk-7CWRHQBB.js";
+} from "./chunks/chunk-XNDSDZBJ.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 

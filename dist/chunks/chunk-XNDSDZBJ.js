@@ -26054,8 +26054,8 @@ function reclaimTree(root, owner) {
   const failures = [];
   const fix = (p, isDir) => {
     try {
-      if (owner) lchownSync2(p, owner.uid, owner.gid);
       const st = lstatSync4(p);
+      if (owner && (st.uid !== owner.uid || st.gid !== owner.gid)) lchownSync2(p, owner.uid, owner.gid);
       if (st.isSymbolicLink()) return;
       const want = isDir ? 448 : st.isFile() ? 384 : 0;
       if ((st.mode & want) !== want) chmodSync2(p, st.mode & 4095 | want);

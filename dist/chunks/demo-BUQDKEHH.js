@@ -1,11 +1,11 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   runJob
-} from "./chunk-S5ESAYDK.js";
+} from "./chunk-P47DEKIX.js";
 import {
   createRedactor,
   createReplayClient
-} from "./chunk-7CWRHQBB.js";
+} from "./chunk-XNDSDZBJ.js";
 import "./chunk-KZBIBZJS.js";
 import {
   __commonJS,

@@ -9,7 +9,7 @@ import {
   parseList,
   parseNumberSetting,
   parseRepo
-} from "./chunk-SSXNFCTG.js";
+} from "./chunk-DMJHD32A.js";
 import {
   debug,
   error,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-5LVJ7XEU.js";
 import {
   runJob
-} from "./chunk-S5ESAYDK.js";
+} from "./chunk-P47DEKIX.js";
 import {
   ResolverError,
   createRedactor,
@@ -33,7 +33,7 @@ import {
   quoteUntrusted,
   quoteUntrustedInline,
   urlsFromEnv
-} from "./chunk-7CWRHQBB.js";
+} from "./chunk-XNDSDZBJ.js";
 
 // src/action/config.ts
 import path from "node:path";

@@ -30,7 +30,7 @@ import {
   successBody,
   supportsVision,
   webUrls
-} from "./chunk-7CWRHQBB.js";
+} from "./chunk-XNDSDZBJ.js";
 import {
   __export
 } from "./chunk-2BAW3GFJ.js";
