@@ -8,7 +8,7 @@ import {
   parseIntSetting,
   parseNumberSetting,
   parseRepo
-} from "./chunks/chunk-DMJHD32A.js";
+} from "./chunks/chunk-5NQ2LZ4Y.js";
 import {
   ResolverError,
   buildSandboxEnv,
@@ -32,7 +32,7 @@ import {
   resolveIssue,
   sendPullRequest,
   supportsVision
-} from "./chunks/chunk-XNDSDZBJ.js";
+} from "./chunks/chunk-3MLTW2AV.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -501,7 +501,7 @@ async function run(argv) {
     case "serve":
       return serveCommand(rest);
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-BUQDKEHH.js");
+      const { runDemo } = await import("./chunks/demo-WOCB45ER.js");
       return runDemo(
         createConsoleLogger({ verbose, stream: process.stderr, redact: (t) => redactor.redact(t) }),
         print

@@ -3,13 +3,13 @@ import {
   createActionLogger,
   readActionConfig,
   registerSecrets
-} from "./chunks/chunk-DLHIXPUT.js";
-import "./chunks/chunk-DMJHD32A.js";
+} from "./chunks/chunk-J76KZ5KT.js";
+import "./chunks/chunk-5NQ2LZ4Y.js";
 import {
   getState,
   warning
 } from "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-P47DEKIX.js";
+import "./chunks/chunk-VZXAEF6X.js";
 import {
   appendRecord,
   createCommenter,
@@ -28,7 +28,7 @@ import {
   removeCheckpoint,
   writePatchFile,
   writeTrajectory
-} from "./chunks/chunk-XNDSDZBJ.js";
+} from "./chunks/chunk-3MLTW2AV.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 

@@ -20,6 +20,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent } from '../core/events.js';
@@ -246,7 +247,17 @@ async function launchServer(
   const creds = spec.isolation === 'bwrap' ? sandboxCredentials() : undefined;
   // bwrap runs as the sandbox uid: our folder must be reachable by it (a temp root below /root is not); the
   // system temp dir is the fallback (both are swept for stale folders).
-  const root = creds && cfg.tempRoot && !reachableBy(cfg.tempRoot, creds, 'x') ? undefined : cfg.tempRoot;
+  // TMPDIR itself may sit below a private folder (a job's own temp dir): then /tmp, then a clear stop.
+  let root = cfg.tempRoot;
+  if (creds) {
+    root = [cfg.tempRoot, os.tmpdir(), '/tmp'].find((r) => r !== undefined && reachableBy(r, creds, 'x'));
+    if (root === undefined) {
+      throw new Error(
+        `No temporary folder is reachable by the sandbox user (uid ${creds.uid}): ${os.tmpdir()} and /tmp sit ` +
+          'below folders it cannot enter. Set TMPDIR (or RUNNER_TEMP) to a folder whose parents are world-executable.',
+      );
+    }
+  }
   const dir = createOwnedDir(root, 'oh-local-');
   try {
     const awaiting = 'slot' in workspace;

@@ -227,6 +227,29 @@ describe.skipIf(!bw.ok)(`bubblewrap sandbox hardening (${bw.label})`, () => {
     },
   );
 
+  it.skipIf(!isRoot)(
+    "TMPDIR below a folder the sandbox uid cannot enter (a job's private temp dir): the sandbox still starts",
+    async () => {
+      const saved = process.env.TMPDIR;
+      const privateTmp = path.join(tempDir(), 'tmp'); // below a 0700 folder owned by root
+      mkdirSync(privateTmp);
+      process.env.TMPDIR = privateTmp;
+      try {
+        const ws = tempDir();
+        writeFileSync(path.join(ws, 'host.txt'), 'from host\n');
+        const { rt } = await sandbox({ ws });
+        try {
+          expect((await rt.run('cat host.txt')).output).toBe('from host');
+        } finally {
+          await rt.close();
+        }
+      } finally {
+        if (saved === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = saved;
+      }
+    },
+  );
+
   it('full network without slirp4netns stops with a message naming the package, never the host network', async () => {
     const manager = new LocalRuntimeManager({ logger, serverScript: serverScript() });
     try {

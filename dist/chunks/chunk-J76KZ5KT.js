@@ -9,7 +9,7 @@ import {
   parseList,
   parseNumberSetting,
   parseRepo
-} from "./chunk-DMJHD32A.js";
+} from "./chunk-5NQ2LZ4Y.js";
 import {
   debug,
   error,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-5LVJ7XEU.js";
 import {
   runJob
-} from "./chunk-P47DEKIX.js";
+} from "./chunk-VZXAEF6X.js";
 import {
   ResolverError,
   createRedactor,
@@ -33,7 +33,7 @@ import {
   quoteUntrusted,
   quoteUntrustedInline,
   urlsFromEnv
-} from "./chunk-XNDSDZBJ.js";
+} from "./chunk-3MLTW2AV.js";
 
 // src/action/config.ts
 import path from "node:path";

@@ -25137,6 +25137,7 @@ import {
   unlinkSync as unlinkSync2,
   writeFileSync as writeFileSync4
 } from "node:fs";
+import os3 from "node:os";
 import path11 from "node:path";
 
 // src/runtime/server-process.ts
@@ -25513,7 +25514,15 @@ async function waitGone(pid, ms) {
 }
 async function launchServer(cfg, spec, env, workspace, signal) {
   const creds = spec.isolation === "bwrap" ? sandboxCredentials() : void 0;
-  const root = creds && cfg.tempRoot && !reachableBy(cfg.tempRoot, creds, "x") ? void 0 : cfg.tempRoot;
+  let root = cfg.tempRoot;
+  if (creds) {
+    root = [cfg.tempRoot, os3.tmpdir(), "/tmp"].find((r) => r !== void 0 && reachableBy(r, creds, "x"));
+    if (root === void 0) {
+      throw new Error(
+        `No temporary folder is reachable by the sandbox user (uid ${creds.uid}): ${os3.tmpdir()} and /tmp sit below folders it cannot enter. Set TMPDIR (or RUNNER_TEMP) to a folder whose parents are world-executable.`
+      );
+    }
+  }
   const dir = createOwnedDir(root, "oh-local-");
   try {
     const awaiting = "slot" in workspace;

@@ -30,7 +30,7 @@ import {
   successBody,
   supportsVision,
   webUrls
-} from "./chunk-XNDSDZBJ.js";
+} from "./chunk-3MLTW2AV.js";
 import {
   __export
 } from "./chunk-2BAW3GFJ.js";
