@@ -14298,12 +14298,16 @@ function listProcesses() {
   }
   return out;
 }
+function parseUptimeTicks(text) {
+  const m = /^(\d+)\.(\d{2})\b/.exec(text.trim());
+  if (!m) return void 0;
+  return Number(m[1]) * TICKS_PER_SECOND + Number(m[2]) * (TICKS_PER_SECOND / 100);
+}
 function markNow() {
   let ticks = 0;
   let lastPid = Number.MAX_SAFE_INTEGER;
   try {
-    const up = Number(readFileSync3("/proc/uptime", "utf8").split(" ")[0]);
-    ticks = Math.floor(up * TICKS_PER_SECOND);
+    ticks = parseUptimeTicks(readFileSync3("/proc/uptime", "utf8")) ?? 0;
   } catch {
     ticks = 0;
   }

@@ -63,13 +63,24 @@ export interface ProcMark {
   lastPid: number;
 }
 
+/**
+ * /proc/uptime's first field ("405.16") in clock ticks, read as the two integers it is printed from.
+ * Through floating point, `Math.floor(405.16 * 100)` can be one tick short (0.29 * 100 = 28.999…, about
+ * one value in twenty below 2,000 s of uptime): the mark then falls a tick early and a job an earlier
+ * command started in the mark's tick counts as the running command's, to be killed and disowned.
+ */
+export function parseUptimeTicks(text: string): number | undefined {
+  const m = /^(\d+)\.(\d{2})\b/.exec(text.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * TICKS_PER_SECOND + Number(m[2]) * (TICKS_PER_SECOND / 100);
+}
+
 /** Marks now, on the same clock as /proc/<pid>/stat's starttime. */
 export function markNow(): ProcMark {
   let ticks = 0;
   let lastPid = Number.MAX_SAFE_INTEGER;
   try {
-    const up = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
-    ticks = Math.floor(up * TICKS_PER_SECOND);
+    ticks = parseUptimeTicks(readFileSync('/proc/uptime', 'utf8')) ?? 0;
   } catch {
     ticks = 0;
   }
