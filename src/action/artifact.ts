@@ -17,16 +17,21 @@ async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** The files of the artifact: output.jsonl, every patch and every trajectory of the output folder. */
+export async function artifactFiles(outputDir: string): Promise<string[]> {
+  return [
+    path.join(outputDir, 'output.jsonl'),
+    ...(await listFiles(path.join(outputDir, 'patches'))).filter((f) => f.endsWith('.patch')),
+    ...(await listFiles(path.join(outputDir, 'trajectories'))),
+  ];
+}
+
 export async function uploadResults(
   outputDir: string,
   logger: Logger,
   env: Readonly<Record<string, string | undefined>> = {},
 ): Promise<void> {
-  const files = [
-    path.join(outputDir, 'output.jsonl'),
-    ...(await listFiles(path.join(outputDir, 'patches'))).filter((f) => f.endsWith('.patch')),
-    ...(await listFiles(path.join(outputDir, 'trajectories'))),
-  ];
+  const files = await artifactFiles(outputDir);
   const runtimeUrl = env.ACTIONS_RESULTS_URL ?? env.ACTIONS_RUNTIME_URL;
   if (!runtimeUrl) {
     logger.info(

@@ -1,5 +1,8 @@
 // The resolver job (resolver.md §4.1): trigger -> authorise -> react + progress comment -> resolve ->
 // send -> final comment. Used by the action's main step and by the offline demo, with the same config.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { stopInfo } from '../core/cancel.js';
 import { supportsVision } from '../llm/capabilities.js';
 import { ResolverError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -13,6 +16,7 @@ import {
   failureBody,
   noChangesBody,
   startBody,
+  stoppedPhases,
   successBody,
   type Commenter,
   type Phase,
@@ -32,7 +36,9 @@ import { isFatalRecordError, recordErrorCode } from '../resolver/record-error.js
 import { resolveIssue, type ResolveProgress } from '../resolver/resolve-issue.js';
 import { createPrOverview, parseExplanations } from '../resolver/send-pr-update.js';
 import { sendPullRequest, type SendResult } from '../resolver/send-pull-request.js';
-import type { OutputRecord } from '../resolver/types.js';
+import type { OutputRecord, RunPhase } from '../resolver/types.js';
+import type { Git } from '../git/types.js';
+import { salvage, sendOptions, type Delivered, type SalvageInput } from './salvage.js';
 import type { ActionConfig } from './config.js';
 import type { RunOutcome } from './report.js';
 
@@ -49,7 +55,10 @@ export interface JobIO {
   githubTiming?: GitHubTiming;
   /** Replaces the model client (the demo's replay). */
   llm?: LlmClient;
+  /** Aborted at the first stop (core/cancel.ts): the work stops; what was done is saved. */
   signal?: AbortSignal;
+  /** Aborted when saving must end too (a second stop, the end of the grace period). */
+  grace?: AbortSignal;
   now?: () => number;
 }
 
@@ -93,8 +102,15 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
   const target = decision.target;
   const repo = { owner: target.owner, repo: target.repo };
 
-  const octokit = createOctokit({ token: config.token, urls: config.urls, logger, timing: io.githubTiming });
-  const api = createGitHubApi(octokit, config.urls);
+  // Two clients: the work's requests stop with the run; the reports (reaction, comments, the salvage push's API
+  // calls) still go out after a stop, until the grace period ends.
+  const clientFor = (signal: AbortSignal | undefined) =>
+    createGitHubApi(
+      createOctokit({ token: config.token, urls: config.urls, logger, timing: io.githubTiming, signal }),
+      config.urls,
+    );
+  const api = clientFor(io.grace);
+  const workApi = clientFor(io.signal);
   const authenticatedLogin = await api.getAuthenticatedLogin().catch(() => null);
   const auth = await authorize(api, repo, target, {
     allowedBots: config.trigger.allowedBots,
@@ -155,11 +171,18 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
   save('output_dir', config.outputDir);
 
   await commenter.react(target);
-  const progress = createProgress(commenter, target, config, { logger, redactor, now });
+  const progress = createProgress(commenter, target, config, { logger, redactor, now, save, signal: io.signal });
   await progress.start();
 
   try {
-    const result = await resolveAndSend(config, target, decision.experimental, { api, llm, commenter, progress, io });
+    const result = await resolveAndSend(config, target, decision.experimental, {
+      api,
+      workApi,
+      llm,
+      commenter,
+      progress,
+      io,
+    });
     save('final_posted', 'true');
     return outcome({ ...result }, started, now);
   } catch (err) {
@@ -175,7 +198,10 @@ export async function runJob(config: ActionConfig, payload: unknown, io: JobIO):
 }
 
 interface JobParts {
+  /** Reports: still usable after a stop, until the grace period ends. */
   api: GitHubApi;
+  /** The work's requests (context, send): they stop with the run. */
+  workApi: GitHubApi;
   llm: LlmClient;
   commenter: Commenter;
   progress: Progress;
@@ -186,18 +212,32 @@ async function resolveAndSend(
   config: ActionConfig,
   target: TriggerTarget,
   experimental: boolean,
-  { api, llm, commenter, progress, io }: JobParts,
+  { api, workApi, llm, commenter, progress, io }: JobParts,
 ): Promise<Omit<RunOutcome, 'durationSec'>> {
   const { logger, redactor } = io;
   const repo = { owner: target.owner, repo: target.repo };
-  const git = createGit({
-    serverUrl: config.urls.serverUrl,
-    token: config.token,
-    authDir: config.stateDir,
-    logger,
-    redactor,
-    env: gitBaseEnv(io.hostEnv),
-  });
+  const gitFor = (signal: AbortSignal | undefined) =>
+    createGit({
+      serverUrl: config.urls.serverUrl,
+      token: config.token,
+      authDir: config.stateDir,
+      logger,
+      redactor,
+      env: gitBaseEnv(io.hostEnv),
+      signal,
+    });
+  const git = gitFor(io.signal);
+  const coAuthor =
+    target.sender.login && target.sender.id !== null
+      ? { login: target.sender.login, id: target.sender.id }
+      : target.sender.login;
+  // A stop: the work done so far is saved (salvage.ts) with the clients that outlive it.
+  const stopped = (record: OutputRecord | null, delivered: Delivered | null, finalPosted: boolean) =>
+    saveStopped(
+      config,
+      { record, delivered, finalPosted, coAuthor },
+      { api, git: gitFor(io.grace), commenter, progress, io },
+    );
   const sandboxEnv = buildSandboxEnv(io.hostEnv, { secrets: [config.token, config.llm.apiKey] });
   for (const line of describeDenials(sandboxEnv.denied)) logger.info(line);
   const runtimeFactory = createRuntimeFactory({
@@ -215,39 +255,46 @@ async function resolveAndSend(
     // INITIAL_NUM_WARM_SERVERS: started (and waited for) before the run, as the reference's setup() does. The
     // pool holds local servers only, so a docker run does not start any.
     if (config.sandbox.runtime !== 'docker') await runtimeFactory.setup();
-    const resolved = await resolveIssue(
-      { github: api, git, runtimeFactory, llm, logger, redactor },
-      {
-        owner: repo.owner,
-        repo: repo.repo,
-        issueNumber: target.issueNumber,
-        issueType: target.issueType,
-        commentId: target.commentId,
-        trigger: {
-          time: target.triggerTime,
-          title: target.title,
-          body: target.body,
-          commentBody: target.triggerBody,
-          headSha: target.headSha,
+    let resolved: Awaited<ReturnType<typeof resolveIssue>>;
+    try {
+      resolved = await resolveIssue(
+        { github: workApi, git, runtimeFactory, llm, logger, redactor },
+        {
+          owner: repo.owner,
+          repo: repo.repo,
+          issueNumber: target.issueNumber,
+          issueType: target.issueType,
+          commentId: target.commentId,
+          trigger: {
+            time: target.triggerTime,
+            title: target.title,
+            body: target.body,
+            commentBody: target.triggerBody,
+            headSha: target.headSha,
+          },
+          outputDir: config.outputDir,
+          maxIterations: config.limits.maxIterations,
+          maxBudgetUsd: config.limits.maxBudgetUsd,
+          maxRuntimeSec: config.limits.maxRuntimeMinutes * 60,
+          targetBranch: config.send.targetBranch,
+          runtime: {
+            kind: config.sandbox.runtime,
+            env: sandboxEnv.env,
+            image: image ?? undefined,
+            network: config.sandbox.network,
+          },
+          allowWorkflowChanges: config.send.allowWorkflowChanges,
+          vision: supportsVision(llm.model),
+          secrets: [config.token, config.llm.apiKey ?? ''].filter((s) => s !== ''),
+          signal: io.signal,
+          onProgress: (p) => void progress.update(p),
         },
-        outputDir: config.outputDir,
-        maxIterations: config.limits.maxIterations,
-        maxBudgetUsd: config.limits.maxBudgetUsd,
-        maxRuntimeSec: config.limits.maxRuntimeMinutes * 60,
-        targetBranch: config.send.targetBranch,
-        runtime: {
-          kind: config.sandbox.runtime,
-          env: sandboxEnv.env,
-          image: image ?? undefined,
-          network: config.sandbox.network,
-        },
-        allowWorkflowChanges: config.send.allowWorkflowChanges,
-        vision: supportsVision(llm.model),
-        secrets: [config.token, config.llm.apiKey ?? ''].filter((s) => s !== ''),
-        signal: io.signal,
-        onProgress: (p) => void progress.update(p),
-      },
-    );
+      );
+    } catch (err) {
+      // A stop before resolve had a record to write (e.g. while it checked the target branch).
+      if (io.signal?.aborted) return await stopped(null, null, false);
+      throw err;
+    }
     io.saveState?.('record_written', 'true');
     const record = resolved.record;
     const base = { outputFile: resolved.outputFile, record, reason: null };
@@ -263,8 +310,7 @@ async function resolveAndSend(
         reason: 'already processed',
       };
     }
-    if (record.error === 'cancelled')
-      throw new ResolverError('cancelled', 'The run was cancelled; its record and patch were kept.');
+    if (io.signal?.aborted) return await stopped(record, null, false);
 
     // The run could not work at all (no clone, a model that cannot be used): an error of the run that someone
     // has to fix in the settings, not an unresolved issue or "no changes". Nothing is sent.
@@ -303,47 +349,78 @@ async function resolveAndSend(
       return { ...base, conclusion: 'failure', success: false, prUrl: null, prNumber: null, branch: null };
     }
 
+    progress.enter('send');
     await progress.phase('Push', 'running');
-    const sent = await sendPullRequest(
-      {
-        api,
-        git,
-        logger,
-        redactor,
-        summarize: createPrOverview(llm, { logger, signal: io.signal }),
-      },
-      {
-        outputDir: config.outputDir,
-        record,
-        prType: record.success ? config.send.prType : 'branch',
-        sendOnFailure: config.send.sendOnFailure,
-        targetBranch: config.send.targetBranch,
-        forkOwner: config.send.forkOwner,
-        reviewer: config.send.reviewer ?? target.sender.login,
-        prTitle: config.send.prTitle,
-        identity: config.send.gitUser,
-        coAuthor:
-          target.sender.login && target.sender.id !== null
-            ? { login: target.sender.login, id: target.sender.id }
-            : target.sender.login,
-        branchCollision: config.send.branchCollision,
-        allowWorkflowChanges: config.send.allowWorkflowChanges,
-        runId: config.run.id,
-        macro: config.trigger.macro,
-        resolveThreads: config.send.resolveThreads,
-      },
-    );
+    let sent: SendResult;
+    try {
+      sent = await sendPullRequest(
+        {
+          api: workApi,
+          git,
+          logger,
+          redactor,
+          summarize: createPrOverview(llm, { logger, signal: io.signal }),
+        },
+        sendOptions(config, record, { reviewer: config.send.reviewer ?? target.sender.login, coAuthor }),
+      );
+    } catch (err) {
+      if (io.signal?.aborted) return await stopped(record, null, false);
+      throw err;
+    }
+    const delivered: Delivered = {
+      conclusion: sent.conclusion,
+      url: sent.url,
+      number: sent.number,
+      branch: sent.branch,
+      prType: sent.prType,
+    };
+    io.saveState?.('delivered', JSON.stringify(delivered));
     for (const w of sent.warnings) logger.warn(w);
+    if (io.signal?.aborted) return await stopped(record, delivered, false);
     // The final phase follows at once: one edit shows both.
     if (sent.conclusion === 'no-changes') progress.mark('Push', 'skipped', 'nothing to push');
     else progress.mark('Push', 'done', sent.branch ?? undefined);
-    return {
-      ...base,
-      ...(await finalComment(config, record, sent, commenter, progress)),
-    };
+    progress.enter('final');
+    const final = await finalComment(config, record, sent, commenter, progress);
+    // A stop while the final comment went out: it stays up; the record and the progress comment tell of the stop.
+    if (io.signal?.aborted) return await stopped(record, delivered, true);
+    return { ...base, ...final };
   } finally {
     await runtimeFactory.teardown().catch((e: unknown) => logger.warn(`Sandbox teardown: ${errorMessage(e)}`));
   }
+}
+
+/** A stopped run's end (salvage.ts): the record marked, the work on a branch where allowed, the comments. */
+async function saveStopped(
+  config: ActionConfig,
+  input: Pick<SalvageInput, 'record' | 'delivered' | 'finalPosted' | 'coAuthor'>,
+  parts: { api: GitHubApi; git: Git; commenter: Commenter; progress: Progress; io: JobIO },
+): Promise<Omit<RunOutcome, 'durationSec'>> {
+  const { io, progress } = parts;
+  const stop = stopInfo(io.signal) ?? { error: 'cancelled', code: 'cancelled', message: 'cancelled' };
+  const saved = await salvage(
+    {
+      api: parts.api,
+      git: parts.git,
+      commenter: parts.commenter,
+      logger: io.logger,
+      redactor: io.redactor,
+      showStopped: (detail) => progress.stopped(detail),
+    },
+    { ...input, config, stop, phase: progress.stoppedIn() },
+  );
+  const outputFile = path.join(config.outputDir, 'output.jsonl');
+  const pr = input.delivered?.prType !== 'branch' ? input.delivered : null;
+  return {
+    conclusion: 'error',
+    success: false,
+    outputFile: existsSync(outputFile) ? outputFile : null,
+    record: saved.record,
+    prUrl: pr?.url ?? null,
+    prNumber: pr?.number ?? null,
+    branch: saved.branch,
+    reason: saved.message,
+  };
 }
 
 function artifactHint(config: ActionConfig): string {
@@ -426,6 +503,12 @@ async function finalComment(
 }
 
 interface Progress {
+  /** Enters a phase of the action's own (send, final comment); resolve's phases come with update(). */
+  enter(phase: RunPhase): void;
+  /** The phase that was running when the stop came (the current one while none came). */
+  stoppedIn(): RunPhase;
+  /** Edits the comment to its stopped state: the running phase failed, `Finished` says why. */
+  stopped(detail: string): Promise<void>;
   start(): Promise<void>;
   update(p: ResolveProgress): Promise<void>;
   phase(name: string, state: Phase['state'], detail?: string): Promise<void>;
@@ -460,9 +543,30 @@ function createProgress(
   commenter: Commenter,
   target: TriggerTarget,
   config: ActionConfig,
-  { logger, redactor, now }: { logger: Logger; redactor: Redactor; now: () => number },
+  {
+    logger,
+    redactor,
+    now,
+    save,
+    signal,
+  }: {
+    logger: Logger;
+    redactor: Redactor;
+    now: () => number;
+    save: (name: string, value: string) => void;
+    signal?: AbortSignal;
+  },
 ): Progress {
-  const phases: Phase[] = [];
+  let phases: Phase[] = [];
+  // The post step reads both after a killed main step: which phase it died in, and the phases to show.
+  let current: RunPhase = 'context';
+  let stoppedIn: RunPhase | null = signal?.aborted ? current : null;
+  signal?.addEventListener('abort', () => (stoppedIn ??= current), { once: true });
+  const enter = (phase: RunPhase) => {
+    if (phase === current) return;
+    current = phase;
+    save('phase', phase);
+  };
   let lastWrite = 0;
   let pending: Promise<void> = Promise.resolve();
   // A write that is queued but not started renders the state as it is when it starts, so further changes
@@ -478,6 +582,7 @@ function createProgress(
     pending = pending
       .then(() => {
         queued = false;
+        save('progress', JSON.stringify(phases));
         return commenter.progress(render());
       })
       .then(() => undefined)
@@ -493,8 +598,15 @@ function createProgress(
     } else phases.push({ name, state, detail });
   };
   return {
+    enter,
+    stoppedIn: () => stoppedIn ?? current,
+    async stopped(detail) {
+      phases = stoppedPhases(phases, detail);
+      await write(true);
+    },
     start: () => write(true),
     async update(p) {
+      enter(p.phase);
       const name = phaseName(p.phase, target.issueType);
       const detail =
         p.phase === 'agent' && p.iteration !== undefined

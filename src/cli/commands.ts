@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundledFile } from '../core/bundle-paths.js';
 import { ResolverError, errorMessage } from '../core/errors.js';
+import { createCancellation, watchProcess } from '../core/cancel.js';
 import type { Logger } from '../core/log.js';
 import { createRedactor } from '../core/redact.js';
 import { createGitHubApi } from '../github/api.js';
@@ -15,7 +16,7 @@ import { createLlmClient } from '../llm/client.js';
 import { buildSandboxEnv, describeDenials } from '../runtime/env.js';
 import { createRuntimeFactory } from '../runtime/index.js';
 import { findRecord, readRecords } from '../resolver/output.js';
-import { isFatalRecordError, recordErrorCode } from '../resolver/record-error.js';
+import { isFatalRecordError, isStoppedRecord, recordErrorCode } from '../resolver/record-error.js';
 import { resolveIssue } from '../resolver/resolve-issue.js';
 import { createPrOverview } from '../resolver/send-pr-update.js';
 import { recordRunId, sendPullRequest, type SendDeps } from '../resolver/send-pull-request.js';
@@ -25,7 +26,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logger: Logger): Promise<number> {
   const redactor = createRedactor([o.token, o.llm.apiKey]);
-  const api = createGitHubApi(createOctokit({ token: o.token, urls: o.urls, logger }), o.urls);
+  // SIGINT, SIGTERM and a crash stop the run the same way; the record is still written (core/cancel.ts).
+  const cancel = createCancellation();
+  const api = createGitHubApi(createOctokit({ token: o.token, urls: o.urls, logger, signal: cancel.signal }), o.urls);
   const stateDir = path.join(path.resolve(o.outputDir), '.state');
   const git = createGit({
     serverUrl: o.urls.serverUrl,
@@ -35,6 +38,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
     logger,
     redactor,
     env: gitBaseEnv(env),
+    signal: cancel.signal,
   });
   const llm = createLlmClient(o.llm, { logger });
   const sandboxEnv = buildSandboxEnv(env, { secrets: [o.token, o.llm.apiKey] });
@@ -46,10 +50,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
     // Warm servers are only taken when they match the run's sandbox, network included.
     warmNetwork: o.network,
   });
-  const abort = new AbortController();
-  const stop = () => abort.abort(new ResolverError('cancelled', 'cancelled by a signal'));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const unwatch = watchProcess(cancel, logger);
   try {
     // INITIAL_NUM_WARM_SERVERS: started (and waited for) before the run, as the reference's setup() does. The
     // pool holds local servers only, so a docker run does not start any.
@@ -73,7 +74,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
         allowWorkflowChanges: o.allowWorkflowChanges,
         vision: supportsVision(o.llm.model),
         secrets: [o.token, o.llm.apiKey ?? ''].filter((s) => s !== ''),
-        signal: abort.signal,
+        signal: cancel.signal,
         onProgress: (p) => {
           if (p.phase === 'agent' && p.iteration !== undefined)
             logger.info(
@@ -88,7 +89,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
       logger.info(`Resolved: success=${record.success}. Record appended to ${result.outputFile}.`);
       if (result.patchFile) logger.info(`Patch: ${result.patchFile}`);
     }
-    if (record.error === 'cancelled') return 130;
+    if (!result.skipped && isStoppedRecord(record)) return 130;
     // The run could not work at all (no clone, a model that cannot be used): a failed command, not "no changes".
     if (isFatalRecordError(record)) {
       const earlier = result.skipped
@@ -99,6 +100,7 @@ export async function resolveIssueCommand(o: ResolveIssueOptions, env: Env, logg
     }
     return 0;
   } finally {
+    unwatch();
     await runtimeFactory.teardown();
   }
 }

@@ -24,6 +24,8 @@ export interface CreateGitOptions {
   onCommand?: (argv: readonly string[]) => void;
   /** Upper bound for clone, fetch and push (default 15 minutes). */
   networkTimeoutMs?: number;
+  /** Stops clone, fetch and push (see GitRunnerOptions.signal). */
+  signal?: AbortSignal;
 }
 
 /** `{serverUrl}/{owner}/{repo}.git`: the only remote URL form, never with a credential in it. */
@@ -52,6 +54,7 @@ export function createGit(opts: CreateGitOptions): Git {
     env: opts.env,
     onCommand: opts.onCommand,
     networkTimeoutMs: opts.networkTimeoutMs,
+    signal: opts.signal,
   });
   const remoteUrl = (owner: string, repo: string) => gitRemoteUrl(serverUrl, owner, repo);
 

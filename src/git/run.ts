@@ -97,6 +97,12 @@ export interface GitRunnerOptions {
   onCommand?: (argv: readonly string[]) => void;
   /** Upper bound for a network command (clone, fetch, push), so a stalled server cannot hang the job. */
   networkTimeoutMs?: number;
+  /**
+   * Stops network commands (clone, fetch, push): none starts once it aborted, and a running one is killed with
+   * its helpers; the call then throws the signal's reason. Local commands are bounded and still run after a stop,
+   * so the work done so far can be read and saved.
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_NETWORK_TIMEOUT_MS = 15 * 60 * 1000;
@@ -141,6 +147,8 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
   }
 
   return async (cwd, args, runOpts = {}) => {
+    const signal = runOpts.network ? opts.signal : undefined;
+    signal?.throwIfAborted();
     let authFile: string | null = null;
     try {
       const argv: string[] = [...HARDENING_ARGS];
@@ -172,20 +180,27 @@ export function createGitRunner(opts: GitRunnerOptions): GitRunner {
         stripFinalNewline: !runOpts.raw,
         encoding: runOpts.bytes ? 'latin1' : 'utf8',
         maxBuffer: 512 * 1024 * 1024,
-        detached: limitMs !== undefined,
+        detached: limitMs !== undefined || signal !== undefined,
       });
       let timedOut = false;
+      const stopGroup = () => {
+        killGroup(child.pid, 'SIGTERM');
+        setTimeout(() => killGroup(child.pid, 'SIGKILL'), 2_000).unref();
+      };
       const timer =
         limitMs === undefined
           ? null
           : setTimeout(() => {
               timedOut = true;
-              killGroup(child.pid, 'SIGTERM');
-              setTimeout(() => killGroup(child.pid, 'SIGKILL'), 2_000).unref();
+              stopGroup();
             }, limitMs);
+      signal?.addEventListener('abort', stopGroup, { once: true });
       const r = await child.finally(() => {
         if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', stopGroup);
       });
+      // Killed by the stop (a command that finished first keeps its result: a push that landed did land).
+      if (signal?.aborted && r.exitCode !== 0) signal.throwIfAborted();
       const exitCode = typeof r.exitCode === 'number' && !timedOut ? r.exitCode : -1;
       if (timedOut) {
         const secs = Math.round((limitMs ?? 0) / 100) / 10;

@@ -4,6 +4,7 @@
 // 9 s); 4xx never retried except rate limits, which the throttler owns. Every wait scales with `timing.scale`
 // so tests run the real code paths without sleeping for a minute.
 import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
@@ -25,6 +26,8 @@ export interface CreateOctokitOptions {
   logger: Logger;
   timing?: GitHubTiming;
   userAgent?: string;
+  /** Aborts every request of this client (in flight or not yet sent) once it aborts (core/cancel.ts). */
+  signal?: AbortSignal;
 }
 
 /** Status codes the retry plugin leaves alone: client errors, and 429 which belongs to the throttler. */
@@ -35,8 +38,32 @@ const isLoopback = (url: string) => {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
 };
 
+type Fetch = typeof globalThis.fetch;
+
+/**
+ * fetch rejects with the signal's reason once it aborted, which Octokit turns into a 500 and retries (1 s, 4 s,
+ * 9 s) for nothing. Named AbortError, it is thrown as it is, at once.
+ */
+function stoppable(fetch: Fetch, signal: AbortSignal): Fetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (err) {
+      if (!signal.aborted) throw err;
+      const reason: unknown = signal.reason;
+      throw Object.assign(new Error(reason instanceof Error ? reason.message : 'The request was stopped.'), {
+        name: 'AbortError',
+        cause: reason,
+      });
+    }
+  };
+}
+
 export function createOctokit(opts: CreateOctokitOptions): Octokit {
   const scale = opts.timing?.scale ?? 1;
+  const baseFetch: Fetch = isLoopback(opts.urls.apiUrl)
+    ? globalThis.fetch
+    : ((actionsDefaults.request as { fetch?: Fetch } | undefined)?.fetch ?? globalThis.fetch);
   const maxWait = opts.timing?.maxRateLimitWaitSec ?? 900;
   const log = opts.logger;
   const group = (o: Bottleneck.ConstructorOptions) => new Bottleneck.Group(o);
@@ -49,7 +76,12 @@ export function createOctokit(opts: CreateOctokitOptions): Octokit {
       userAgent: opts.userAgent ?? 'openhands-resolver',
       // @actions/github's proxy-aware fetch is built for GITHUB_API_URL at import time; a loopback server
       // (tests, the demo) needs no proxy and may not match that URL.
-      ...(isLoopback(opts.urls.apiUrl) ? { request: { fetch: globalThis.fetch } } : {}),
+      // (Options replace @actions/github's request defaults as a whole: they are spread in first.)
+      request: {
+        ...actionsDefaults.request,
+        ...(isLoopback(opts.urls.apiUrl) ? { fetch: globalThis.fetch } : {}),
+        ...(opts.signal ? { signal: opts.signal, fetch: stoppable(baseFetch, opts.signal) } : {}),
+      },
       log: {
         debug: (m: string) => log.debug(m),
         info: (m: string) => log.debug(m),

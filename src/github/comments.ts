@@ -8,7 +8,7 @@ import type { TriggerTarget } from './event.js';
 import { stripInvisible } from './invisible.js';
 import { neutralizeMacro } from './macro.js';
 import { hasRunMarker, marker, type MarkerKind } from './marker.js';
-import { defuseHtmlComments, quoteUntrusted } from './untrusted.js';
+import { defuseHtmlComments, quoteUntrusted, quoteUntrustedInline } from './untrusted.js';
 import type { CommentData, GitHubApi, RepoRef } from './types.js';
 
 /** GitHub's hard limit for comment, PR body and review-reply bodies. */
@@ -69,6 +69,8 @@ export function finalizeBody(body: string, o: { redactor: Redactor; macro?: stri
 const noun = (t: 'issue' | 'pr') => (t === 'pr' ? 'pull request' : 'issue');
 
 export type PhaseState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+/** The progress comment's last phase. */
+export const FINISHED_PHASE = 'Finished';
 export interface Phase {
   name: string;
   state: PhaseState;
@@ -92,6 +94,17 @@ export function startBody(o: { issueType: 'issue' | 'pr'; number: number; runUrl
     for (const p of o.phases) lines.push(`- ${PHASE_ICON[p.state]} ${p.name}${p.detail ? `: ${p.detail}` : ''}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The phases of a run a stop ended: the phase that was running failed, and a last `Finished` line says why. The
+ * same rendering serves the main step and the post step (which gets the phases from the saved state).
+ */
+export function stoppedPhases(phases: readonly Phase[], detail: string): Phase[] {
+  const out = phases
+    .filter((p) => p.name !== FINISHED_PHASE)
+    .map((p) => (p.state === 'running' ? { ...p, state: 'failed' as const } : p));
+  return [...out, { name: FINISHED_PHASE, state: 'failed', detail }];
 }
 
 /** Our sentence, then the untrusted explanation quoted inside a collapsed `Additional details` section. */
@@ -143,6 +156,29 @@ export function failureBody(o: {
 
 export function noChangesBody(o: { explanation?: string }): string {
   return withDetails('The run produced no code changes, so no branch or pull request was created.', o.explanation);
+}
+
+/**
+ * A run a stop ended (a cancel, a timeout, a crash, a killed step): what stopped it, in which phase, and where the
+ * work done so far is (a branch when one was pushed, and the artifact).
+ */
+export function stoppedBody(o: {
+  /** The stop's text (`cancelled by SIGTERM`, `crashed: …`): quoted, it may carry an error message. */
+  why: string;
+  phase: string;
+  runUrl: string;
+  branch?: string | null;
+  treeUrl?: string | null;
+  artifactHint: string;
+  /** What the run had delivered before the stop (e.g. the pull request it opened). */
+  delivered?: string | null;
+}): string {
+  const where = o.branch && o.treeUrl ? ` The work done so far is on branch [\`${o.branch}\`](${o.treeUrl}).` : '';
+  const delivered = o.delivered ? ` ${o.delivered}` : '';
+  return (
+    `The run was stopped while ${o.phase} (${quoteUntrustedInline(o.why)}).${delivered}${where} ${o.artifactHint} ` +
+    `See the [workflow run logs](${o.runUrl}) for details.`
+  );
 }
 
 export function errorBody(o: { runUrl: string; message?: string }): string {

@@ -1,13 +1,13 @@
 // output.jsonl (resolver.md §11): one compact, redacted JSON object per line, keys in the contract's
 // order, appended with a newline and fsynced. Plus the side files: patch, trajectory, in-flight checkpoint.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ResolverError } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import { findTokenShapes, type Redactor } from '../core/redact.js';
-import { issueRecord, type IssueType, type OutputRecord } from './types.js';
+import { issueRecord, type IssueType, type OutputRecord, type RunPhase } from './types.js';
 
 const RECORD_KEYS = [
   'issue',
@@ -145,6 +145,38 @@ export async function appendRecord(file: string, record: OutputRecord, redactor?
   }
 }
 
+/**
+ * Rewrites the first record of `ref` in place (the file is replaced atomically): the action's way to mark a record
+ * whose send or final comment a stop cut short. Returns the record as written, or null when the file has none.
+ */
+export async function updateRecord(
+  file: string,
+  ref: { owner: string; repo: string; number: number },
+  change: (r: OutputRecord) => OutputRecord,
+  redactor?: Redactor,
+): Promise<OutputRecord | null> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  const i = lines.findIndex((line) => {
+    try {
+      const r = JSON.parse(line) as Partial<OutputRecord>;
+      return r.issue?.owner === ref.owner && r.issue?.repo === ref.repo && r.issue?.number === ref.number;
+    } catch {
+      return false;
+    }
+  });
+  if (i < 0) return null;
+  const line = serializeRecord(change(JSON.parse(lines[i] ?? '') as OutputRecord), redactor);
+  lines[i] = line.replace(/\n$/, '');
+  await writeAtomic(file, lines.join('\n'));
+  return JSON.parse(line) as OutputRecord;
+}
+
 /** Every parsable record in order; unparsable lines are skipped with a warning. A missing file has none. */
 export function readRecords(file: string, logger?: Logger): OutputRecord[] {
   let text: string;
@@ -214,7 +246,14 @@ export function outputPaths(outputDir: string, type: IssueType, number: number):
 async function writeAtomic(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, text);
+  // Synced before the rename: a run killed right after still finds the whole file, old or new.
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.write(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
   await rename(tmp, file);
 }
 
@@ -240,7 +279,7 @@ export async function writeTrajectory(file: string, history: readonly Event[], r
 /** The in-flight checkpoint the post step turns into a record if the run dies (security.md §9). */
 export async function writeCheckpoint(
   file: string,
-  data: Partial<OutputRecord> & { iteration?: number },
+  data: Partial<OutputRecord> & { iteration?: number; phase?: RunPhase },
   redactor?: Redactor,
 ): Promise<void> {
   const patch = data.git_patch;

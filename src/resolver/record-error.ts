@@ -1,6 +1,7 @@
 // What a record's `error_code` means to the callers (CLI exit status, the Action's conclusion).
+import type { StopInfo } from '../core/cancel.js';
 import type { ErrorCode } from '../core/errors.js';
-import type { OutputRecord } from './types.js';
+import { PHASE_WHILE, type OutputRecord, type RunPhase } from './types.js';
 
 /**
  * Codes of runs that could not do their work at all, whatever the issue: the repository could not be cloned
@@ -21,4 +22,32 @@ export function recordErrorCode(record: Pick<OutputRecord, 'error_code'>): Error
 export function isFatalRecordError(record: Pick<OutputRecord, 'error_code'>): boolean {
   const code = recordErrorCode(record);
   return code !== null && FATAL_RECORD_ERROR_CODES.includes(code);
+}
+
+/**
+ * The record of a run a stop ended (core/cancel.ts): `error` and `error_code` say which stop, `stopped_in` the
+ * phase it came in, and an earlier error of the record moves to `error_detail`. Idempotent.
+ */
+export function markStopped(record: OutputRecord, stop: StopInfo, phase: RunPhase): OutputRecord {
+  const earlier = record.error && record.error !== stop.error ? record.error : null;
+  // The first stop's phase stays (a record marked once is not moved to a later phase).
+  const where = record.stopped_in !== undefined && record.stopped_in in PHASE_WHILE ? record.stopped_in : phase;
+  const sentence = `The run stopped while ${PHASE_WHILE[where]} (${stop.message}).`;
+  const text = record.result_explanation ?? '';
+  // A PR record's explanation is a JSON list aligned with its threads: left as it is.
+  const explanation =
+    record.issue_type === 'pr' || text.includes(sentence) ? text : text.trim() ? `${sentence}\n\n${text}` : sentence;
+  return {
+    ...record,
+    result_explanation: explanation,
+    error: stop.error,
+    error_code: stop.code,
+    stopped_in: where,
+    ...(earlier && record.error_detail === undefined ? { error_detail: earlier } : {}),
+  };
+}
+
+/** True when the record says a stop (signal or crash) ended its run. */
+export function isStoppedRecord(record: Pick<OutputRecord, 'stopped_in' | 'error_code'>): boolean {
+  return typeof record.stopped_in === 'string' || record.error_code === 'cancelled';
 }

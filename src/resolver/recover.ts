@@ -11,11 +11,12 @@ import {
   findProcessed,
   outputPaths,
   removeCheckpoint,
+  removePatchFile,
   writePatchFile,
   writeTrajectory,
 } from './output.js';
 import { describePolicy, policyResult, type PolicyResult } from './patch-policy.js';
-import type { IssueType, OutputRecord } from './types.js';
+import { PHASE_WHILE, type IssueType, type OutputRecord, type RunPhase } from './types.js';
 import { hostPatch } from './workspace.js';
 
 export interface RecoverOptions {
@@ -47,9 +48,9 @@ export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecor
   for (const name of names) {
     const [type, num] = name.replace(/\.json$/, '').split('_') as [IssueType, string];
     const paths = outputPaths(opts.outputDir, type, Number(num));
-    let cp: Partial<OutputRecord>;
+    let cp: Partial<OutputRecord> & { phase?: unknown };
     try {
-      cp = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Partial<OutputRecord>;
+      cp = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Partial<OutputRecord> & { phase?: unknown };
     } catch (err) {
       opts.logger.warn(`Checkpoint ${name} is unreadable (${errorMessage(err)}); leaving it.`);
       continue;
@@ -78,6 +79,8 @@ export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecor
       }
     }
     const drops = describePolicy(policy);
+    // Checkpoints written before the phase was kept in them come from the agent loop.
+    const phase: RunPhase = typeof cp.phase === 'string' && cp.phase in PHASE_WHILE ? (cp.phase as RunPhase) : 'agent';
     const record: OutputRecord = {
       issue: cp.issue,
       issue_type: type,
@@ -88,10 +91,14 @@ export async function recoverInflight(opts: RecoverOptions): Promise<OutputRecor
       metrics: cp.metrics ?? null,
       success: false,
       comment_success: null,
-      result_explanation: `The run stopped before it finished (${opts.reason}); this record was rebuilt from its last checkpoint.${drops ? `\n\n${drops}` : ''}`,
+      result_explanation: `The run stopped while ${PHASE_WHILE[phase]} (${opts.reason}); this record was rebuilt from its last checkpoint.${drops ? `\n\n${drops}` : ''}`,
       error: opts.reason,
+      error_code: 'cancelled',
+      stopped_in: phase,
     };
-    await writePatchFile(paths.patchFile, policy.patch, opts.redactor);
+    // As resolve does: only a patch with content gets a file.
+    if ((policy.patch ?? '').trim() !== '') await writePatchFile(paths.patchFile, policy.patch, opts.redactor);
+    else await removePatchFile(paths.patchFile);
     await writeTrajectory(paths.trajectoryFile, record.history, opts.redactor);
     await appendRecord(paths.outputFile, record, opts.redactor);
     await removeCheckpoint(paths.inflightFile);

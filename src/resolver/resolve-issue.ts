@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { runAgent, type AgentResult } from '../agent/loop.js';
 import { addCompletion } from '../agent/metrics.js';
 import { createToolRegistry, defaultTools, wantsShortDescriptions } from '../agent/tools/registry.js';
+import { stopInfo } from '../core/cancel.js';
 import { ResolverError, errorMessage, type ErrorCode } from '../core/errors.js';
 import type { Event } from '../core/events.js';
 import type { Logger } from '../core/log.js';
@@ -35,7 +36,15 @@ import { fetchPrContext, type PullInfo } from './pr-context.js';
 import { loadCustomTemplates, renderIssuePrompts, renderPrPrompts } from './prompts.js';
 import { jsonInline } from './prompt-render.js';
 import { createDelimiter } from './sanitize.js';
-import type { IssueRecord, IssueType, Metrics, OutputRecord } from './types.js';
+import { markStopped } from './record-error.js';
+import {
+  issueRecord,
+  type IssueRecord,
+  type IssueType,
+  type Metrics,
+  type OutputRecord,
+  type RunPhase,
+} from './types.js';
 import {
   copyWorkspace,
   HOST_PATCH_TIMEOUT_SEC,
@@ -50,7 +59,7 @@ import {
   validateTargetBranch,
 } from './workspace.js';
 
-export type ResolvePhase = 'context' | 'clone' | 'sandbox' | 'agent' | 'patch' | 'judge' | 'record';
+export type ResolvePhase = Exclude<RunPhase, 'send' | 'final'>;
 
 export interface ResolveProgress {
   phase: ResolvePhase;
@@ -142,7 +151,14 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   const issueType: IssueType = opts.issueType ?? 'issue';
   const isPr = issueType === 'pr';
   const paths = outputPaths(opts.outputDir, issueType, opts.issueNumber);
-  const progress = (p: ResolveProgress) => opts.onProgress?.(p);
+  // A stop's phase is the one running when the signal aborted, not the one the unwinding reaches.
+  let phase: ResolvePhase = 'context';
+  let stoppedIn: ResolvePhase | null = opts.signal?.aborted ? 'context' : null;
+  opts.signal?.addEventListener('abort', () => (stoppedIn ??= phase), { once: true });
+  const progress = (p: ResolveProgress) => {
+    phase = p.phase;
+    opts.onProgress?.(p);
+  };
 
   // 1. validate before any spend
   if (!Number.isInteger(opts.issueNumber) || opts.issueNumber <= 0) {
@@ -168,22 +184,45 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     return { record: existing, skipped: true, outputFile: paths.outputFile, patchFile: null, trajectoryFile: null };
   }
 
-  // 3. context
+  // 3. context. From here on every stop leaves a record: one seen in this process writes it, and the checkpoint
+  // (updated as the run goes) lets the post step write it when the process was killed.
   progress({ phase: 'context' });
+  const checkpointBase: Partial<OutputRecord> & { issue: IssueRecord; iteration?: number; phase?: RunPhase } = {
+    issue: issueRecord({ ...r, number: opts.issueNumber, title: '' }),
+    issue_type: issueType,
+  };
+  // Each write keeps what earlier ones added (the base commit, the agent's history) and says the current phase.
+  const checkpoint = (more: Partial<OutputRecord> & { iteration?: number } = {}) =>
+    writeCheckpoint(paths.inflightFile, Object.assign(checkpointBase, more, { phase }), redactor);
+  await checkpoint();
   const contextOpts = { ...r, number: opts.issueNumber, commentId: opts.commentId, trigger: opts.trigger };
   let pull: PullInfo | null = null;
   let issue: IssueRecord;
   let imageUrls: string[];
-  if (isPr) {
-    const ctx = await fetchPrContext(deps.github, contextOpts, logger);
-    pull = ctx.pull;
-    issue = ctx.issue;
-    imageUrls = ctx.imageUrls;
-  } else {
-    const ctx = await fetchIssueContext(deps.github, contextOpts, logger);
-    issue = { ...ctx.issue, base_branch: opts.targetBranch ?? null };
-    imageUrls = ctx.imageUrls;
+  try {
+    ({ pull, issue, imageUrls } = await fetchContext());
+  } catch (err) {
+    const stop = stopInfo(opts.signal);
+    if (!stop) {
+      // Not a stop: the caller reports the failure (a missing issue is no run of this issue).
+      await removeCheckpoint(paths.inflightFile);
+      throw err;
+    }
+    const empty = buildRecord({
+      issue: checkpointBase.issue,
+      issueType,
+      instruction: '',
+      baseCommit: '',
+      gitPatch: null,
+      history: [],
+      metrics: null,
+      success: false,
+      explanation: '',
+      error: null,
+    });
+    return save(markStopped(empty, stop, stoppedIn ?? 'context'), { patch: null, dropped: [], flagged: [] });
   }
+  checkpointBase.issue = issue;
   const delimiter = createDelimiter();
 
   let baseCommit = '';
@@ -195,6 +234,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
   try {
     // 4-5. clone, base commit (a PR's pinned head), instructions from the trusted ref (a PR's base)
     progress({ phase: 'clone' });
+    await checkpoint();
     let trustedRef: string;
     if (pull) {
       const repo = await preparePrRepo(deps, {
@@ -215,6 +255,8 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       baseCommit = repo.baseCommit;
       trustedRef = baseCommit;
     }
+    checkpointBase.base_commit = baseCommit;
+    await checkpoint();
     step = 'instructions';
     const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, trustedRef, {
       instructionFile: opts.repoInstructionFile,
@@ -223,6 +265,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     // 6. workspace copy + sandbox
     step = 'sandbox';
     progress({ phase: 'sandbox' });
+    await checkpoint();
     await copyWorkspace(paths.repoDir, paths.workspaceDir);
     const preCommit = await deps.git.show(paths.repoDir, trustedRef, '.openhands/pre-commit.sh');
     if (preCommit !== null) await installPreCommitHook(paths.workspaceDir, preCommit);
@@ -251,9 +294,10 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       vision: opts.vision,
     });
     instruction = prompts.instruction;
+    checkpointBase.instruction = instruction;
     step = 'agent';
     progress({ phase: 'agent', iteration: 0, maxIterations: opts.maxIterations, costUsd: 0, lastAction: null });
-    const checkpointBase = { issue, issue_type: issueType, instruction, base_commit: baseCommit };
+    await checkpoint();
     agent = await runAgent(
       {
         llm: deps.llm,
@@ -279,12 +323,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
         secrets: [...redactor.secrets, ...(opts.secrets ?? [])],
         signal: opts.signal,
         onProgress: (p) => progress({ phase: 'agent', ...p }),
-        onCheckpoint: (s) =>
-          writeCheckpoint(
-            paths.inflightFile,
-            { ...checkpointBase, history: [...s.history], metrics: s.metrics, iteration: s.iteration },
-            redactor,
-          ),
+        onCheckpoint: (s) => checkpoint({ history: [...s.history], metrics: s.metrics, iteration: s.iteration }),
       },
     );
   } catch (err) {
@@ -324,12 +363,13 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     opts.signal?.aborted === true ||
     agent?.state === 'cancelled' ||
     (failure instanceof ResolverError && failure.code === 'cancelled');
+  const stopped = stopInfo(opts.signal);
   const common = { issue, issueType, instruction, baseCommit, gitPatch: policy.patch };
   const modelError = agent?.modelError && JUDGE_SKIP_CODES.has(agent.modelError.code) ? agent.modelError : null;
   if (!agent || failure) {
     // A moved PR head is a refusal, not a crash: say so where people read it.
     const refused = failure instanceof PrHeadMovedError ? failure.message : null;
-    const code: ErrorCode = cancelled ? 'cancelled' : setupFailureCode(failure, step);
+    const code: ErrorCode = cancelled ? (stopped?.code ?? 'cancelled') : setupFailureCode(failure, step);
     const cloneFailed = !cancelled && !refused && step === 'clone';
     const detail = failure ? errorMessage(failure) : null;
     record = buildRecord({
@@ -342,7 +382,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
         drops,
       ),
       error: cancelled
-        ? 'cancelled'
+        ? (stopped?.error ?? 'cancelled')
         : (refused ?? (cloneFailed ? cloneFailureText(failure, r, code) : AGENT_FAILED_ERROR)),
       extra: { error_code: code, ...(detail !== null && !cloneFailed ? { error_detail: detail } : {}) },
     });
@@ -352,9 +392,12 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
       history: agent.history,
       metrics: agent.metrics,
       success: false,
-      explanation: joinExplanation('The run was cancelled before it finished.', drops),
-      error: 'cancelled',
-      extra: { error_code: 'cancelled' },
+      explanation: joinExplanation(
+        stopped && stopped.code !== 'cancelled' ? '' : 'The run was cancelled before it finished.',
+        drops,
+      ),
+      error: stopped?.error ?? 'cancelled',
+      extra: { error_code: stopped?.code ?? 'cancelled' },
     });
   } else if (modelError) {
     // The model itself failed: the judgement would ask it again (minutes of retries for nothing) and only
@@ -376,6 +419,7 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     });
   } else {
     progress({ phase: 'judge' });
+    await checkpoint();
     let metrics: Metrics = agent.metrics;
     let success = false;
     let commentSuccess: boolean[] | null = null;
@@ -421,28 +465,41 @@ export async function resolveIssue(deps: ResolveDeps, opts: ResolveIssueOptions)
     });
   }
 
-  // 10. record, patch and trajectory files
-  progress({ phase: 'record' });
-  // Only a patch with content gets a file: an empty one would be a path that points at nothing.
-  const hasPatch = (policy.patch ?? '').trim() !== '';
-  if (redactor.hasSecret(policy.patch ?? '')) logger.warn(SECRET_IN_PATCH);
-  if (hasPatch) await writePatchFile(paths.patchFile, policy.patch, redactor);
-  else await removePatchFile(paths.patchFile);
-  await writeTrajectory(paths.trajectoryFile, record.history, redactor);
-  await appendRecord(paths.outputFile, record, redactor);
-  await removeCheckpoint(paths.inflightFile);
-  logger.info(
-    endSentence(
-      `${isPr ? 'Pull request' : 'Issue'} ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}`,
-    ),
-  );
-  return {
-    record: redactRecord(record, redactor),
-    skipped: false,
-    outputFile: paths.outputFile,
-    patchFile: hasPatch ? paths.patchFile : null,
-    trajectoryFile: paths.trajectoryFile,
-  };
+  // A stop during the judgement (or in any phase) ends the run even when that phase had no error of its own.
+  const stop = stopInfo(opts.signal);
+  if (stop) record = markStopped(record, stop, stoppedIn ?? phase);
+  return save(record, policy);
+
+  async function fetchContext(): Promise<{ pull: PullInfo | null; issue: IssueRecord; imageUrls: string[] }> {
+    if (isPr) return fetchPrContext(deps.github, contextOpts, logger);
+    const ctx = await fetchIssueContext(deps.github, contextOpts, logger);
+    return { pull: null, issue: { ...ctx.issue, base_branch: opts.targetBranch ?? null }, imageUrls: ctx.imageUrls };
+  }
+
+  /** 10. The record, patch and trajectory files; the checkpoint goes once the record is on disk. */
+  async function save(record: OutputRecord, policy: PolicyResult): Promise<ResolveOutcome> {
+    progress({ phase: 'record' });
+    // Only a patch with content gets a file: an empty one would be a path that points at nothing.
+    const hasPatch = (policy.patch ?? '').trim() !== '';
+    if (redactor.hasSecret(policy.patch ?? '')) logger.warn(SECRET_IN_PATCH);
+    if (hasPatch) await writePatchFile(paths.patchFile, policy.patch, redactor);
+    else await removePatchFile(paths.patchFile);
+    await writeTrajectory(paths.trajectoryFile, record.history, redactor);
+    await appendRecord(paths.outputFile, record, redactor);
+    await removeCheckpoint(paths.inflightFile);
+    logger.info(
+      endSentence(
+        `${isPr ? 'Pull request' : 'Issue'} ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ''}`,
+      ),
+    );
+    return {
+      record: redactRecord(record, redactor),
+      skipped: false,
+      outputFile: paths.outputFile,
+      patchFile: hasPatch ? paths.patchFile : null,
+      trajectoryFile: paths.trajectoryFile,
+    };
+  }
 }
 
 /** The code of a failure before or around the agent; a plain Error gets the code of the step it broke. */

@@ -6,6 +6,22 @@ import type { Metrics } from '../llm/types.js';
 
 export type IssueType = 'issue' | 'pr';
 
+/** The phases of a run, in order: resolve's, then the action's send and final comment. */
+export type RunPhase = 'context' | 'clone' | 'sandbox' | 'agent' | 'patch' | 'judge' | 'record' | 'send' | 'final';
+
+/** What a run was doing in each phase, for "stopped while …" (record, comments, log). */
+export const PHASE_WHILE: Record<RunPhase, string> = {
+  context: 'reading the issue',
+  clone: 'cloning the repository',
+  sandbox: 'starting the sandbox',
+  agent: 'the agent was at work',
+  patch: 'collecting the changes',
+  judge: 'judging the result',
+  record: 'saving the result',
+  send: 'pushing the changes',
+  final: 'posting the final comment',
+};
+
 export interface ReviewThread {
   comment: string;
   files: string[];
@@ -49,6 +65,8 @@ export interface OutputRecord {
    * FATAL_RECORD_ERROR_CODES (record-error.ts) lists the codes that make the run itself an error.
    */
   error_code?: ErrorCode;
+  /** Set when a stop (signal or crash) ended the run: the phase it was in (core/cancel.ts). */
+  stopped_in?: RunPhase;
   [extra: string]: unknown;
 }
 

@@ -78,7 +78,8 @@ const OWNER_FILE = '.oh-owner';
 /** In a warm bwrap server's folder while it holds a session's workspace: the session's own path. */
 export const MOVED_FROM_FILE = 'moved-from';
 
-function ownerToken(pid: number): string | undefined {
+/** `pid starttime` of a process (undefined when it is gone): names an owner so a reused pid is not mistaken for it. */
+export function ownerToken(pid: number): string | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
@@ -86,6 +87,41 @@ function ownerToken(pid: number): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True while the process an owner token (ownerToken, or a bare pid of older folders) names is running. */
+export function ownerAlive(owner: string): boolean {
+  const pid = Number(owner.split(' ')[0]);
+  // Not a token we wrote: treated as alive, so nothing of it is touched.
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  const current = ownerToken(pid);
+  return current !== undefined && (current === owner || !owner.includes(' '));
+}
+
+/**
+ * Kills (SIGKILL) every process whose command line names `dir`: the leftovers of a sandbox whose owner died, which
+ * name their per-sandbox folder (bwrap's binds, the server's socket and working dir). Returns the pids killed.
+ */
+export function killProcessesNaming(dir: string): number[] {
+  const killed: number[] = [];
+  const needle = `${dir}/`;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmdline.split('\0').some((arg) => arg === dir || arg.includes(needle))) continue;
+    try {
+      process.kill(Number(name), 'SIGKILL');
+      killed.push(Number(name));
+    } catch {
+      // gone already, or not ours to kill
+    }
+  }
+  return killed;
 }
 
 /** Puts a workspace that a dead owner had moved into its warm slot back where it came from. */
@@ -135,11 +171,10 @@ export function sweepStaleDirs(roots: readonly (string | undefined)[]): string[]
       } catch {
         continue; // not ours, or still being created
       }
-      const pid = Number(owner.split(' ')[0]);
-      if (!Number.isInteger(pid) || pid <= 0) continue;
-      const current = ownerToken(pid);
-      if (current !== undefined && (current === owner || !owner.includes(' '))) continue;
+      if (ownerAlive(owner)) continue;
       try {
+        // Anything still running out of the folder (a sandbox its dead owner started) goes first.
+        killProcessesNaming(dir);
         if (!restoreMovedWorkspace(dir)) continue;
         rmSync(dir, { recursive: true, force: true });
         removed.push(dir);

@@ -19,7 +19,7 @@ import { ResolverError, errorMessage } from '../core/errors.js';
 import type { ActionEvent, ObservationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import { SANDBOX_BIN_DIR, SANDBOX_RUN_DIR, SANDBOX_SOCKET, SANDBOX_WORKSPACE } from './bwrap.js';
-import { createOwnedDir, onProcessExit, type OwnedDir } from './cleanup.js';
+import { createOwnedDir, onProcessExit, ownerAlive, ownerToken, type OwnedDir } from './cleanup.js';
 import { ActionClient, type RetryPolicy } from './client.js';
 import { defaultServerScript } from './local.js';
 import { hostIds, leaseWorkspace, sandboxUser, type WorkspaceLease } from './ownership.js';
@@ -79,6 +79,30 @@ export async function connectDocker(opts?: Dockerode.DockerOptions): Promise<Doc
 export interface DockerProbe {
   ok: boolean;
   reason?: string;
+}
+
+/** Label naming the process that created a container (cleanup.ts ownerToken). */
+export const OWNER_LABEL = 'openhands.owner';
+
+/**
+ * Removes our containers (label openhands.runtime) whose owner process is gone: the last resort after a killed
+ * owner, when the container did not remove itself. Containers of live owners are left alone. Returns their names.
+ */
+export async function sweepStaleContainers(docker: Dockerode, logger: Logger): Promise<string[]> {
+  const removed: string[] = [];
+  const list = await docker.listContainers({ all: true, filters: { label: ['openhands.runtime=1', OWNER_LABEL] } });
+  for (const info of list) {
+    const owner = info.Labels[OWNER_LABEL];
+    if (owner === undefined || ownerAlive(owner)) continue;
+    const name = (info.Names[0] ?? info.Id).replace(/^\//, '');
+    try {
+      await docker.getContainer(info.Id).remove({ force: true });
+      removed.push(name);
+    } catch (err) {
+      if (!isNotFound(err)) logger.warn(`could not remove the stale container ${name}: ${errorMessage(err)}`);
+    }
+  }
+  return removed;
 }
 
 /** Does a Docker engine answer? (the `auto` runtime rule, DESIGN §8.3) */
@@ -410,7 +434,13 @@ export async function createDockerRuntime(opts: RuntimeOptions, cfg: DockerRunti
       AttachStdin: true,
       AttachStdout: true,
       AttachStderr: true,
-      Labels: { 'openhands.runtime': '1', 'openhands.session': opts.sessionId },
+      // The owner label lets a later process (the action's post step) remove a container whose owner died and whose
+      // server did not stop with it (sweepStaleContainers).
+      Labels: {
+        'openhands.runtime': '1',
+        'openhands.session': opts.sessionId,
+        [OWNER_LABEL]: ownerToken(process.pid) ?? String(process.pid),
+      },
       HostConfig: hostConfig,
     };
     lease = leaseWorkspace(hostWorkspace, user, host);

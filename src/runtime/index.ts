@@ -8,7 +8,9 @@ import { probeBwrap as defaultProbeBwrap, type BwrapProbe } from './bwrap.js';
 import { sweepStaleDirs } from './cleanup.js';
 import type { RetryPolicy } from './client.js';
 import {
+  connectDocker,
   createDockerRuntime,
+  sweepStaleContainers,
   probeDocker as defaultProbeDocker,
   type DockerProbe,
   type DockerRuntime,
@@ -209,4 +211,22 @@ export function createRuntimeFactory(opts: RuntimeFactoryOptions): RuntimeFactor
     },
   };
   return factory;
+}
+
+/**
+ * What a killed owner left behind (the action's post step after a killed main step): per-sandbox folders of dead
+ * owners and the processes still running out of them, and, when an engine answers, containers of dead owners.
+ * Returns what was removed.
+ */
+export async function sweepLeftovers(o: {
+  logger: Logger;
+  hostEnv?: Readonly<Record<string, string | undefined>>;
+  docker?: boolean;
+}): Promise<{ dirs: string[]; containers: string[] }> {
+  const runnerTemp = readRuntimeTempRoot(o.hostEnv ?? hostEnvironment());
+  const dirs = sweepStaleDirs([runnerTemp ? path.join(runnerTemp, 'openhands') : undefined, undefined]);
+  let containers: string[] = [];
+  if (o.docker && (await defaultProbeDocker()).ok)
+    containers = await sweepStaleContainers(await connectDocker(), o.logger);
+  return { dirs, containers };
 }

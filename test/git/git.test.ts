@@ -343,3 +343,26 @@ describe('createGit: network timeout', () => {
     }
   });
 });
+
+describe('a stop signal', () => {
+  it('stops network commands (none starts once it aborted); local commands still run, so work can be saved', async () => {
+    const stop = new AbortController();
+    const g = await makeGit({ signal: stop.signal });
+    try {
+      const repo = path.join(g.dir, 'repo');
+      await g.git.clone('octo', 'hello', repo);
+      stop.abort(new ResolverError('cancelled', 'cancelled by SIGTERM'));
+      const before = g.argvs.length;
+      await expect(g.git.fetch(repo, ['main'])).rejects.toMatchObject({ code: 'cancelled' });
+      await expect(g.git.push(repo, { owner: 'octo', repo: 'hello', branch: 'x' })).rejects.toMatchObject({
+        code: 'cancelled',
+      });
+      // Neither was started.
+      expect(g.argvs.length).toBe(before);
+      expect(await g.git.revParse(repo, 'HEAD')).toBe(seedSha);
+      expect(readdirSync(g.authDir)).toEqual([]);
+    } finally {
+      await g.cleanup();
+    }
+  });
+});

@@ -1,8 +1,8 @@
 // Runs the bundled action the way the Actions runner does (spec/testing.md §3): every action.yml input
 // exported as INPUT_<NAME> with its default filled in, the command files pre-created, GITHUB_EVENT_PATH
 // holding the payload, then `node dist/index.js` (and `node dist/post.js` with the saved state).
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -78,7 +78,23 @@ export interface RunActionOptions {
   dir?: string;
 }
 
-export async function runAction(o: RunActionOptions): Promise<ActionRun> {
+/** A started main step: its process, what it printed so far, and its end (outputs, state, summary). */
+export interface StartedAction {
+  child: ChildProcessWithoutNullStreams;
+  dir: string;
+  env: Record<string, string>;
+  /** RUNNER_TEMP of the step: the run's folders (output, sandboxes, git auth) are below it. */
+  runnerTemp: string;
+  stdout(): string;
+  stderr(): string;
+  done: Promise<ActionRun>;
+}
+
+/**
+ * Starts `node [nodeArgs] dist/index.js` as the runner does and returns at once, for tests that act while it
+ * runs (signals). `nodeArgs` go before the script (e.g. `--import` of a fixture).
+ */
+export function startAction(o: RunActionOptions & { nodeArgs?: string[] }): StartedAction {
   const dir = o.dir ?? mkdtempSync(path.join(os.tmpdir(), 'oh-action-'));
   const files = {
     GITHUB_OUTPUT: path.join(dir, 'output'),
@@ -92,6 +108,10 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
   writeFileSync(eventPath, JSON.stringify(o.payload));
   const runnerTemp = path.join(dir, 'runner-temp');
   mkdirSync(runnerTemp, { recursive: true });
+  // A root product's sandbox runs as an unprivileged uid: its folder goes under RUNNER_TEMP only when that uid can
+  // reach it (as on a runner).
+  chmodSync(dir, 0o711);
+  chmodSync(runnerTemp, 0o711);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
@@ -110,15 +130,46 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
     ...inputEnv(o.inputs),
     ...o.env,
   };
-  const main = await run(distFile('index.js'), env, o.timeoutMs ?? 120_000);
-  return {
-    ...main,
-    outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-    state: parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8')),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    dir,
-    env,
-  };
+  const child = spawn(NODE, [...(o.nodeArgs ?? []), distFile('index.js')], { env, stdio: 'pipe' });
+  child.stdin.end();
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
+  const done = new Promise<ActionRun>((resolve) =>
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout,
+        stderr,
+        outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+        state: parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8')),
+        summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        dir,
+        env,
+      });
+    }),
+  );
+  return { child, dir, env, runnerTemp, stdout: () => stdout, stderr: () => stderr, done };
+}
+
+export function runAction(o: RunActionOptions): Promise<ActionRun> {
+  return startAction(o).done;
+}
+
+/** Pids whose command line names `folder` (a run's sandboxes and git processes name its RUNNER_TEMP). */
+export function processesNaming(folder: string): string[] {
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(folder);
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The post step: node dist/post.js with every saved state as STATE_<name>. */

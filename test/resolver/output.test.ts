@@ -14,8 +14,10 @@ import {
   readRecords,
   redactRecord,
   serializeRecord,
+  updateRecord,
   writePatchFile,
 } from '../../src/resolver/output.js';
+import { markStopped } from '../../src/resolver/record-error.js';
 import { issueRecord, type OutputRecord } from '../../src/resolver/types.js';
 
 function record(n: number, over: Partial<OutputRecord> = {}): OutputRecord {
@@ -103,6 +105,36 @@ describe('output.jsonl', () => {
     expect(findRecord(file, 2).success).toBe(false);
     expect(() => findRecord(file, 3)).toThrow(`Issue number 3 not found in ${file}`);
     expect(readRecords(path.join(dir, 'missing.jsonl'))).toEqual([]);
+  });
+
+  it('updateRecord rewrites only the record of that issue, in place, and says when there is none', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'oh-out-'));
+    const file = path.join(dir, 'output.jsonl');
+    await appendRecord(file, record(1));
+    await appendRecord(file, record(2));
+    const stop = { error: 'cancelled', code: 'cancelled' as const, message: 'cancelled by SIGTERM' };
+    const ref = { owner: 'o', repo: 'r', number: 2 };
+    const written = await updateRecord(file, ref, (r) => markStopped(r, stop, 'send'));
+    expect(written).toMatchObject({ error: 'cancelled', error_code: 'cancelled', stopped_in: 'send' });
+    expect(written?.result_explanation).toBe('The run stopped while pushing the changes (cancelled by SIGTERM).\n\nok');
+    const all = readRecords(file);
+    expect(all.map((r) => [r.issue.number, r.error])).toEqual([
+      [1, null],
+      [2, 'cancelled'],
+    ]);
+    expect(readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
+    // Marking again changes nothing; another issue and a missing file have no record.
+    await updateRecord(file, ref, (r) => markStopped(r, stop, 'final'));
+    expect(readRecords(file)[1]).toEqual(all[1]);
+    expect(await updateRecord(file, { ...ref, number: 3 }, (r) => r)).toBeNull();
+    expect(await updateRecord(path.join(dir, 'none.jsonl'), ref, (r) => r)).toBeNull();
+  });
+
+  it('markStopped keeps an earlier error as error_detail', () => {
+    const stop = { error: 'crashed: boom', code: 'internal' as const, message: 'crashed: boom' };
+    const r = markStopped(record(1, { error: 'Agent failed', result_explanation: '' }), stop, 'agent');
+    expect(r).toMatchObject({ error: 'crashed: boom', error_code: 'internal', error_detail: 'Agent failed' });
+    expect(r.result_explanation).toBe('The run stopped while the agent was at work (crashed: boom).');
   });
 
   it('orderRecord fills missing contract keys with null', () => {

@@ -552,6 +552,26 @@ interface ReviewData {
   };
 }
 
+describe('fake GitHub holds', () => {
+  it('holds the first matching request until release(), and only that one', async () => {
+    const issue = fake.addIssue({ ...repo, title: 'Held' });
+    const path = `/repos/${O}/${R}/issues/${issue.number}/comments`;
+    const held = fake.hold({ method: 'POST', path, body: (b) => (b as { body?: string }).body === 'first' });
+    // A request the spec does not match passes.
+    await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: 'other' });
+    const first = octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: 'first' });
+    const rec = await held.reached;
+    expect(rec.body).toEqual({ body: 'first' });
+    expect(fake.state.comments.filter((c) => c.body === 'first')).toEqual([]);
+    held.release();
+    expect((await first).status).toBe(201);
+    // The hold is spent.
+    expect(
+      (await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: 'first' })).status,
+    ).toBe(201);
+  });
+});
+
 describe('fake GitHub GraphQL', () => {
   let prNumber = 0;
   let threadIds: string[] = [];

@@ -93,6 +93,24 @@ export interface FaultSpec extends FaultResponse {
   delayMs?: number;
 }
 
+/** A request to hold (hold()): matched like a fault; `query` entries must all be present with these values. */
+export interface HoldSpec {
+  method?: string;
+  path: string | RegExp;
+  query?: Record<string, string>;
+  graphqlField?: string;
+  /** Only a request whose parsed body passes this (e.g. a comment carrying a given marker). */
+  body?: (body: unknown) => boolean;
+}
+
+/** A held request: tests wait for `reached` (the moment a phase of the product is under way), then release it. */
+export interface Held {
+  /** Resolves with the first matching request, which then waits for release(). */
+  reached: Promise<RecordedRequest>;
+  /** Lets it go on; a request whose client went away meanwhile is dropped unanswered, as a real server would. */
+  release(): void;
+}
+
 export type RequestKind = 'rest' | 'graphql' | 'git' | 'html' | 'other';
 
 export interface RecordedRequest {
@@ -161,6 +179,8 @@ export interface FakeGitHub {
   createBranch(owner: string, repo: string, branch: string, from?: string): Promise<string>;
 
   failNext(fault: FaultSpec): void;
+  /** Holds the next request matching `spec` until the returned release() (one request, then the hold is spent). */
+  hold(spec: HoldSpec): Held;
   /** Faults not yet consumed. */
   pendingFaults(): FaultSpec[];
   /** Recorded requests by method and path (same matching as failNext). */
@@ -294,6 +314,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   const requests: RecordedRequest[] = [];
   const validationErrors: ValidationFailure[] = [];
   const pending: (FaultSpec & { left: number })[] = [];
+  const holds: { spec: HoldSpec; reach: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
   // `model` is created below; pushes only arrive once the server listens.
   const git = createGitHttpHandler({
     root: reposRoot,
@@ -354,6 +375,22 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       'x-github-media-type': 'github.v3; format=json',
     };
   };
+
+  function takeHold(rec: RecordedRequest): Promise<void> | null {
+    const i = holds.findIndex(
+      ({ spec }) =>
+        (!spec.method || spec.method.toUpperCase() === rec.method) &&
+        pathMatches(spec.path, rec) &&
+        Object.entries(spec.query ?? {}).every(([k, v]) => rec.query[k] === v) &&
+        (!spec.graphqlField || (rec.operation ?? '').split(',').includes(spec.graphqlField)) &&
+        (!spec.body || spec.body(rec.body)),
+    );
+    const h = holds[i];
+    if (!h) return null;
+    holds.splice(i, 1);
+    h.reach(rec);
+    return h.released;
+  }
 
   function takeFault(rec: RecordedRequest): FaultSpec | null {
     const i = pending.findIndex(
@@ -516,6 +553,17 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         rec.operation = /^\s*(?:query|mutation)?[^{]*\{\s*([A-Za-z_]\w*)/.exec(q.replace(/#[^\n]*/g, ''))?.[1] ?? null;
       }
     }
+    const held = takeHold(rec);
+    if (held) {
+      let gone = false;
+      res.once('close', () => (gone = true));
+      await held;
+      if (gone || res.destroyed) {
+        rec.status = 499;
+        req.destroy();
+        return;
+      }
+    }
     const fault = takeFault(rec);
     if (fault) {
       rec.faulted = true;
@@ -615,6 +663,14 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       pending.push({ ...f, left: f.times ?? 1 });
     },
     pendingFaults: () => pending.map(({ left, ...f }) => ({ ...f, times: left })),
+    hold(spec) {
+      let reach: (r: RecordedRequest) => void = () => undefined;
+      let release: () => void = () => undefined;
+      const reached = new Promise<RecordedRequest>((r) => (reach = r));
+      const released = new Promise<void>((r) => (release = r));
+      holds.push({ spec, reach, released });
+      return { reached, release };
+    },
     find: (method, p) => requests.filter((r) => r.method === method.toUpperCase() && pathMatches(p, r)),
     cloneUrl: (owner, repo) => `${serverUrl}/${owner}/${repo}.git`,
     gitAuthHeader: () => `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`,
