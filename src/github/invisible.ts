@@ -1,11 +1,16 @@
 // Characters a reader of a comment or PR body does not see, but a model or a later reader's tooling does
 // (security.md §4): Unicode tag characters (ASCII smuggling), zero-width characters, bidi controls and soft
-// hyphens, variation selectors. The model's explanation is untrusted-derived text; it goes out without them.
+// hyphens, variation selectors. The model's explanation is untrusted-derived text; it goes out without them, and
+// untrusted tracker text reaches the prompt without them (resolver/sanitize.ts uses the same rules).
 // Visible text, emoji sequences and the joiners that shape non-Latin scripts are kept.
 
-// Always invisible: ZWSP, word joiner and invisible operators, BOM, LRM/RLM/ALM, bidi embeddings, overrides and
-// isolates, the Mongolian vowel separator, the soft hyphen.
-const ALWAYS = /[\u200B\u2060-\u2064\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u180E\u00AD]/g;
+// Always invisible: every Default_Ignorable_Code_Point, Unicode's own list of characters a renderer shows as nothing
+// (ZWSP, word joiner and invisible operators, BOM, LRM/RLM/ALM, bidi embeddings, overrides and isolates, the soft
+// hyphen, the combining grapheme joiner, Hangul fillers, Mongolian free variation selectors, Khmer inherent vowels,
+// musical formatting controls, unassigned ignorables). A hand-made list misses some, and each one missed is a place
+// to hide text. Left to the rules below: ZWNJ/ZWJ, the variation selectors and the tag characters.
+const ALWAYS =
+  /(?![\u200C\u200D\uFE00-\uFE0F\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/gu;
 
 // Tag characters are hidden text, except in their one visible use: the flags of England, Scotland and Wales
 // (black flag, tag letters, cancel tag), which are kept whole.

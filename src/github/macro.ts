@@ -71,16 +71,27 @@ export function matchMacro(body: string, macro: string): MacroMatch {
   return { plain: hasToken(text, lowered, macro), experimental: hasToken(text, lowered, `${macro}-exp`) };
 }
 
-/** Puts every occurrence of the macro inside inline code, so our own output never triggers a run. */
+/**
+ * Writes the first character of every occurrence of the macro as a numeric character reference (`&#64;openhands-agent`),
+ * so our own output never triggers a run: GitHub shows `@openhands-agent` in prose, and the text holds no copy of
+ * the macro for any matcher to find. (Inline code was used before, but backticks already in the text can pair with
+ * the added ones and leave the macro in prose.) Repeated until no occurrence is left, since a replacement can
+ * complete an overlapping one.
+ */
 export function neutralizeMacro(text: string, macro: string): string {
   if (macro.trim() === '') return text;
-  const lowered = asciiLower(text);
   const needle = asciiLower(macro);
-  let out = '';
-  let last = 0;
-  for (let at = lowered.indexOf(needle); at !== -1; at = lowered.indexOf(needle, at + needle.length)) {
-    out += `${text.slice(last, at)}\`${text.slice(at, at + needle.length)}\``;
-    last = at + needle.length;
+  let out = text;
+  for (let round = 0; round <= text.length && asciiLower(out).includes(needle); round++) {
+    const lowered = asciiLower(out);
+    let next = '';
+    let last = 0;
+    for (let at = lowered.indexOf(needle); at !== -1; at = lowered.indexOf(needle, at + needle.length)) {
+      const cp = out.codePointAt(at) ?? 0;
+      next += `${out.slice(last, at)}&#${cp};`;
+      last = at + String.fromCodePoint(cp).length;
+    }
+    out = next + out.slice(last);
   }
-  return out + text.slice(last);
+  return out;
 }

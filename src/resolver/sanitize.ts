@@ -2,13 +2,10 @@
 // read (HTML comments, invisible characters and variation selectors, alt text, link titles, hidden attributes), cap the length,
 // and delimit it with a per-run nonce before it reaches a prompt.
 import { randomBytes } from 'node:crypto';
-import { stripVariationSelectors } from '../github/invisible.js';
+import { stripInvisible } from '../github/invisible.js';
 
 export const DEFAULT_TEXT_CAP = 20_000;
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u00AD]/g;
-// Unicode tag characters: invisible on GitHub, yet a model reads them as ASCII (ASCII smuggling).
-const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
 // C0 and C1 controls except TAB, LF, CR.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -62,11 +59,11 @@ function dropUnusedReferences(text: string): string {
 }
 
 function pass(text: string): string {
-  return dropUnusedReferences(
-    stripVariationSelectors(text.toWellFormed().replace(HTML_COMMENT, '').replace(TAG_CHARS, '')),
-  )
-    .replace(INVISIBLE, '')
-    .replace(CONTROLS, '')
+  // Controls and invisible characters (zero-width, bidi, tag characters, variation selectors...) go first, with the
+  // same rules as for what we post (github/invisible.ts): a character hidden from a reader is hidden from the model
+  // too, and none can split `<!--` so that the comment survives this pass and forms only once they are gone.
+  const visible = stripInvisible(text.toWellFormed().replace(CONTROLS, ''));
+  return dropUnusedReferences(visible.replace(HTML_COMMENT, ''))
     .replace(MD_IMAGE_ALT, '![](')
     .replace(MD_LINK_TITLE, '$1)')
     .replace(MD_REF_TITLE, '$1')

@@ -75,7 +75,7 @@ describe('finalizeBody', () => {
     });
     expect(out).not.toContain('sk-live');
     expect(out).not.toContain(TOKEN);
-    expect(out).toContain('`@openhands-agent`');
+    expect(out).toContain('ask &#64;openhands-agent again');
     expect(matchMacro(out, '@openhands-agent').plain).toBe(false);
   });
 });
@@ -134,7 +134,7 @@ describe('invisible characters (security.md §4)', () => {
     expect(body).not.toContain(TOKEN);
     expect(body).toContain('token ***;');
     expect(matchMacro(body, '@openhands-agent').plain).toBe(false);
-    expect(body).toMatch(/^token \*\*\*; `@openhands-agent`; ok\n\n<!-- openhands-resolver:pr-update run=5 -->$/);
+    expect(body).toMatch(/^token \*\*\*; &#64;openhands-agent; ok\n\n<!-- openhands-resolver:pr-update run=5 -->$/);
   });
 });
 

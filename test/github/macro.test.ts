@@ -75,10 +75,22 @@ describe('stripNonProse and neutralizeMacro', () => {
     expect(stripNonProse('a `b` c\n```\nd\n```\ne <!-- f --> g\n> h\ni')).toBe('a  c\n\n\n\ne  g\n\ni');
   });
 
-  it('our output never carries the macro outside inline code', () => {
+  it('our output never carries the macro: its first character becomes a character reference', () => {
     const text = 'Ask @OpenHands-Agent again, or @openhands-agent-exp.';
     const safe = neutralizeMacro(text, M);
-    expect(safe).toBe('Ask `@OpenHands-Agent` again, or `@openhands-agent`-exp.');
+    expect(safe).toBe('Ask &#64;OpenHands-Agent again, or &#64;openhands-agent-exp.');
     expect(matchMacro(safe, M)).toEqual({ plain: false, experimental: false });
+  });
+
+  it('backticks already in the text cannot pair with ours and leave the macro in prose (found by the fuzz)', () => {
+    // Wrapping in inline code made this `a `@openhands-agent` b`: two code spans around a macro in prose.
+    const safe = neutralizeMacro('`a @openhands-agent b`', M);
+    expect(safe).toBe('`a &#64;openhands-agent b`');
+    expect(matchMacro(safe, M).plain).toBe(false);
+  });
+
+  it('a replacement that completes an overlapping occurrence is replaced too', () => {
+    expect(neutralizeMacro('/kk/kick', '/kick')).not.toMatch(/\/kick/i);
+    expect(neutralizeMacro('aaaa', 'aa')).not.toContain('aa');
   });
 });
