@@ -8,11 +8,12 @@ import {
   parseIntSetting,
   parseNumberSetting,
   parseRepo
-} from "./chunks/chunk-5NQ2LZ4Y.js";
+} from "./chunks/chunk-53E6IQI7.js";
 import {
   ResolverError,
   buildSandboxEnv,
   bundledFile,
+  createCancellation,
   createGit,
   createGitHubApi,
   createLlmClient,
@@ -25,14 +26,16 @@ import {
   findRecord,
   gitBaseEnv,
   isFatalRecordError,
+  isStoppedRecord,
   readRecords,
   recordErrorCode,
   recordRunId,
   resolveGitHubUrls,
   resolveIssue,
   sendPullRequest,
-  supportsVision
-} from "./chunks/chunk-3MLTW2AV.js";
+  supportsVision,
+  watchProcess
+} from "./chunks/chunk-F3YP4XZU.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
@@ -62,7 +65,8 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 async function resolveIssueCommand(o, env, logger) {
   const redactor2 = createRedactor([o.token, o.llm.apiKey]);
-  const api = createGitHubApi(createOctokit({ token: o.token, urls: o.urls, logger }), o.urls);
+  const cancel = createCancellation();
+  const api = createGitHubApi(createOctokit({ token: o.token, urls: o.urls, logger, signal: cancel.signal }), o.urls);
   const stateDir = path.join(path.resolve(o.outputDir), ".state");
   const git = createGit({
     serverUrl: o.urls.serverUrl,
@@ -71,7 +75,8 @@ async function resolveIssueCommand(o, env, logger) {
     authDir: stateDir,
     logger,
     redactor: redactor2,
-    env: gitBaseEnv(env)
+    env: gitBaseEnv(env),
+    signal: cancel.signal
   });
   const llm = createLlmClient(o.llm, { logger });
   const sandboxEnv = buildSandboxEnv(env, { secrets: [o.token, o.llm.apiKey] });
@@ -83,10 +88,7 @@ async function resolveIssueCommand(o, env, logger) {
     // Warm servers are only taken when they match the run's sandbox, network included.
     warmNetwork: o.network
   });
-  const abort = new AbortController();
-  const stop = () => abort.abort(new ResolverError("cancelled", "cancelled by a signal"));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  const unwatch = watchProcess(cancel, logger);
   try {
     if (o.runtime !== "docker") await runtimeFactory.setup();
     const result = await resolveIssue(
@@ -108,7 +110,7 @@ async function resolveIssueCommand(o, env, logger) {
         allowWorkflowChanges: o.allowWorkflowChanges,
         vision: supportsVision(o.llm.model),
         secrets: [o.token, o.llm.apiKey ?? ""].filter((s2) => s2 !== ""),
-        signal: abort.signal,
+        signal: cancel.signal,
         onProgress: (p) => {
           if (p.phase === "agent" && p.iteration !== void 0)
             logger.info(
@@ -123,7 +125,7 @@ async function resolveIssueCommand(o, env, logger) {
       logger.info(`Resolved: success=${record.success}. Record appended to ${result.outputFile}.`);
       if (result.patchFile) logger.info(`Patch: ${result.patchFile}`);
     }
-    if (record.error === "cancelled") return 130;
+    if (!result.skipped && isStoppedRecord(record)) return 130;
     if (isFatalRecordError(record)) {
       const earlier = result.skipped ? ` (an earlier run's record; remove its line from ${result.outputFile} to run it again)` : "";
       logger.error(`resolve-issue failed [${recordErrorCode(record)}]${earlier}: ${record.error ?? "no error text"}`);
@@ -131,6 +133,7 @@ async function resolveIssueCommand(o, env, logger) {
     }
     return 0;
   } finally {
+    unwatch();
     await runtimeFactory.teardown();
   }
 }
@@ -501,7 +504,7 @@ async function run(argv) {
     case "serve":
       return serveCommand(rest);
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-WOCB45ER.js");
+      const { runDemo } = await import("./chunks/demo-GROFULCQ.js");
       return runDemo(
         createConsoleLogger({ verbose, stream: process.stderr, redact: (t) => redactor.redact(t) }),
         print

@@ -2,15 +2,19 @@ import { createRequire as __ohCreateRequire } from 'node:module'; import { fileU
 import {
   createActionLogger,
   readActionConfig,
-  registerSecrets
-} from "./chunks/chunk-J76KZ5KT.js";
-import "./chunks/chunk-5NQ2LZ4Y.js";
+  registerSecrets,
+  uploadIfAny
+} from "./chunks/chunk-QHFHNITD.js";
+import "./chunks/chunk-53E6IQI7.js";
 import {
   getState,
   warning
 } from "./chunks/chunk-5LVJ7XEU.js";
-import "./chunks/chunk-VZXAEF6X.js";
 import {
+  salvage
+} from "./chunks/chunk-KJS3KLSQ.js";
+import {
+  PHASE_WHILE,
   appendRecord,
   createCommenter,
   createGit,
@@ -18,22 +22,28 @@ import {
   createOctokit,
   createRedactor,
   describePolicy,
-  errorBody,
   errorMessage,
   findProcessed,
   gitBaseEnv,
   hostPatch,
+  killProcessesNaming,
   outputPaths,
   policyResult,
+  readRecords,
   removeCheckpoint,
+  removePatchFile,
+  startBody,
+  stoppedPhases,
+  sweepLeftovers,
   writePatchFile,
   writeTrajectory
-} from "./chunks/chunk-3MLTW2AV.js";
+} from "./chunks/chunk-F3YP4XZU.js";
 import "./chunks/chunk-KZBIBZJS.js";
 import "./chunks/chunk-2BAW3GFJ.js";
 
 // src/action/post.ts
 import { rm } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/resolver/recover.ts
 import { readdir, readFile } from "node:fs/promises";
@@ -82,6 +92,7 @@ async function recoverInflight(opts) {
       }
     }
     const drops = describePolicy(policy);
+    const phase = typeof cp.phase === "string" && cp.phase in PHASE_WHILE ? cp.phase : "agent";
     const record = {
       issue: cp.issue,
       issue_type: type,
@@ -92,12 +103,15 @@ async function recoverInflight(opts) {
       metrics: cp.metrics ?? null,
       success: false,
       comment_success: null,
-      result_explanation: `The run stopped before it finished (${opts.reason}); this record was rebuilt from its last checkpoint.${drops ? `
+      result_explanation: `The run stopped while ${PHASE_WHILE[phase]} (${opts.reason}); this record was rebuilt from its last checkpoint.${drops ? `
 
 ${drops}` : ""}`,
-      error: opts.reason
+      error: opts.reason,
+      error_code: "cancelled",
+      stopped_in: phase
     };
-    await writePatchFile(paths.patchFile, policy.patch, opts.redactor);
+    if ((policy.patch ?? "").trim() !== "") await writePatchFile(paths.patchFile, policy.patch, opts.redactor);
+    else await removePatchFile(paths.patchFile);
     await writeTrajectory(paths.trajectoryFile, record.history, opts.redactor);
     await appendRecord(paths.outputFile, record, opts.redactor);
     await removeCheckpoint(paths.inflightFile);
@@ -108,27 +122,47 @@ ${drops}` : ""}`,
 }
 
 // src/action/post.ts
+function parseJson(text, fallback) {
+  try {
+    return text ? JSON.parse(text) : fallback;
+  } catch {
+    return fallback;
+  }
+}
 async function post() {
   const redactor = createRedactor();
   const config = readActionConfig();
   registerSecrets(redactor, [config.token, config.llm.apiKey]);
   const logger = createActionLogger(redactor);
   try {
-    if (getState("authorized") !== "true") return;
+    if (getState("authorized") !== "true" || getState("finished") === "true") return;
     const issueNumber = Number(getState("issue_number"));
     const outputDir = getState("output_dir") || config.outputDir;
+    const saved = getState("phase");
+    const phase = saved in PHASE_WHILE ? saved : "context";
+    const killed = "the main step was killed";
+    const stop = { error: killed, code: "cancelled", message: killed };
+    logger.warn(`Post step: the main step did not finish (it was killed while ${PHASE_WHILE[phase]}).`);
+    const gits = killProcessesNaming(config.stateDir);
+    if (gits.length > 0) logger.info(`Post step: stopped ${gits.length} git process(es) the main step left.`);
+    const left = await sweepLeftovers({ logger, docker: config.sandbox.runtime !== "local" });
+    if (left.dirs.length + left.containers.length > 0)
+      logger.info(
+        `Post step: removed ${left.dirs.length} sandbox folder(s) and ${left.containers.length} container(s) the main step left.`
+      );
+    const git = createGit({
+      serverUrl: config.urls.serverUrl,
+      token: config.token,
+      authDir: config.stateDir,
+      logger,
+      redactor,
+      env: gitBaseEnv(process.env)
+    });
+    const outputFile = path2.join(outputDir, "output.jsonl");
     if (getState("record_written") !== "true") {
-      const git = createGit({
-        serverUrl: config.urls.serverUrl,
-        token: config.token,
-        authDir: config.stateDir,
-        logger,
-        redactor,
-        env: gitBaseEnv(process.env)
-      });
       const written = await recoverInflight({
         outputDir,
-        reason: "the main step stopped before it wrote its record (cancelled or crashed)",
+        reason: killed,
         logger,
         redactor,
         git,
@@ -136,28 +170,49 @@ async function post() {
       });
       logger.info(`Post step: rebuilt ${written.length} record(s) from checkpoints.`);
     }
-    if (getState("final_posted") !== "true" && Number.isInteger(issueNumber) && issueNumber > 0) {
-      const api = createGitHubApi(createOctokit({ token: config.token, urls: config.urls, logger }), config.urls);
-      const commenter = createCommenter({
+    if (!Number.isInteger(issueNumber) || issueNumber <= 0) return;
+    const record = readRecords(outputFile, logger).find((r) => r.issue?.number === issueNumber) ?? null;
+    const api = createGitHubApi(createOctokit({ token: config.token, urls: config.urls, logger }), config.urls);
+    const commenter = createCommenter({
+      api,
+      repo: config.repository,
+      number: issueNumber,
+      runId: config.run.id,
+      redactor,
+      logger,
+      macro: config.trigger.macro
+    });
+    const phases = parseJson(getState("progress"), []);
+    const issueType = getState("issue_type") === "pr" ? "pr" : "issue";
+    await salvage(
+      {
         api,
-        repo: config.repository,
-        number: issueNumber,
-        runId: config.run.id,
-        redactor,
+        git,
+        commenter,
         logger,
-        macro: config.trigger.macro
-      });
-      if (!await commenter.hasFinal()) {
-        await commenter.postFinal(
-          "error",
-          errorBody({
-            runUrl: config.run.url,
-            message: "The run stopped before it could report a result (it was cancelled or crashed). Any partial work is in the resolver-output artifact."
-          })
-        );
-        logger.info("Post step: posted the error comment the main step could not.");
+        redactor,
+        showStopped: async (detail) => {
+          await commenter.progress(
+            startBody({
+              issueType,
+              number: issueNumber,
+              runUrl: config.run.url,
+              phases: stoppedPhases(phases, detail)
+            })
+          );
+        }
+      },
+      {
+        config: { ...config, outputDir },
+        record,
+        stop,
+        phase,
+        delivered: parseJson(getState("delivered"), null),
+        // This attempt's final comment; an earlier attempt's is replaced (postFinal edits it).
+        finalPosted: getState("final_posted") === "true"
       }
-    }
+    );
+    if (getState("artifact_uploaded") !== "true") await uploadIfAny(outputDir, logger);
   } finally {
     await rm(config.stateDir, { recursive: true, force: true });
   }

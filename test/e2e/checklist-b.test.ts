@@ -251,6 +251,20 @@ const commandsIn = (s: string) => [
   s,
 ];
 
+const PRODUCT_STATE_KEYS = [
+  'artifact_uploaded',
+  'authorized',
+  'delivered',
+  'final_posted',
+  'finished',
+  'issue_number',
+  'issue_type',
+  'output_dir',
+  'phase',
+  'progress',
+  'record_written',
+];
+
 describe('B6: workflow-command look-alikes are never interpreted', () => {
   it('in a label name that is not for us: logged inside a stop-commands fence', async () => {
     world = await startWorld([]);
@@ -267,7 +281,8 @@ describe('B6: workflow-command look-alikes are never interpreted', () => {
     for (const v of Object.values(run.outputs)) expect(v).not.toContain(INJECTED);
     expect(run.stdout).toContain(`${INJECTED}-error`);
     for (const c of workflowCommands(run.stdout)) expect(c.line).not.toContain(INJECTED);
-    expect(run.state).toEqual({});
+    // A refusal saves only that the main step finished; nothing injected became a state entry.
+    expect(run.state).toEqual({ finished: 'true' });
     expectNothingDone(world);
   });
 
@@ -299,7 +314,14 @@ describe('B6: workflow-command look-alikes are never interpreted', () => {
     );
     expect(run.outputs).toMatchObject({ success: 'true', conclusion: 'success' });
     for (const v of Object.values(run.outputs)) expect(v).not.toContain(INJECTED);
-    for (const v of Object.values(run.state)) expect(v).not.toContain(INJECTED);
+    // The state holds only the product's own entries: an injected `::save-state` never became one.
+    for (const k of Object.keys(run.state)) expect(PRODUCT_STATE_KEYS).toContain(k);
+    expect(run.state.authorized).toBe('true');
+    // Progress quotes the model's last words as data (the post step re-renders them quoted); every
+    // other entry is the product's own value.
+    const phases: unknown = JSON.parse(run.state.progress ?? 'null');
+    expect(Array.isArray(phases)).toBe(true);
+    for (const [k, v] of Object.entries(run.state)) if (k !== 'progress') expect(v, k).not.toContain(INJECTED);
     expect(await world.fake.readFile(OWNER, REPO, run.outputs.branch ?? '', 'hello.py')).toBe(FIXED_HELLO);
   });
 });

@@ -9,7 +9,7 @@ import {
   parseList,
   parseNumberSetting,
   parseRepo
-} from "./chunk-5NQ2LZ4Y.js";
+} from "./chunk-53E6IQI7.js";
 import {
   debug,
   error,
@@ -25,15 +25,17 @@ import {
 } from "./chunk-5LVJ7XEU.js";
 import {
   runJob
-} from "./chunk-VZXAEF6X.js";
+} from "./chunk-KJS3KLSQ.js";
 import {
   ResolverError,
+  createCancellation,
   createRedactor,
   errorMessage,
   quoteUntrusted,
   quoteUntrustedInline,
-  urlsFromEnv
-} from "./chunk-3MLTW2AV.js";
+  urlsFromEnv,
+  watchProcess
+} from "./chunk-F3YP4XZU.js";
 
 // src/action/config.ts
 import path from "node:path";
@@ -159,6 +161,7 @@ function createActionLogger(redactor, write = (l) => process.stdout.write(l + "\
 
 // src/action/main.ts
 import { existsSync, readFileSync } from "node:fs";
+import path3 from "node:path";
 
 // src/action/artifact.ts
 import { readdir, stat } from "node:fs/promises";
@@ -174,12 +177,15 @@ async function listFiles(dir) {
   }
   return out;
 }
-async function uploadResults(outputDir, logger, env = {}) {
-  const files = [
+async function artifactFiles(outputDir) {
+  return [
     path2.join(outputDir, "output.jsonl"),
     ...(await listFiles(path2.join(outputDir, "patches"))).filter((f) => f.endsWith(".patch")),
     ...await listFiles(path2.join(outputDir, "trajectories"))
   ];
+}
+async function uploadResults(outputDir, logger, env = {}) {
+  const files = await artifactFiles(outputDir);
   const runtimeUrl = env.ACTIONS_RESULTS_URL ?? env.ACTIONS_RUNTIME_URL;
   if (!runtimeUrl) {
     logger.info(
@@ -294,13 +300,11 @@ async function main() {
   }
   registerSecrets(redactor, [config.token, config.llm.apiKey]);
   const logger = createActionLogger(redactor);
-  const abort = new AbortController();
-  const onSignal = (sig) => {
-    logger.warn(`Received ${sig}: stopping the agent and saving what was done.`);
-    abort.abort(new ResolverError("cancelled", `cancelled by ${sig}`));
-  };
-  process.once("SIGINT", () => onSignal("SIGINT"));
-  process.once("SIGTERM", () => onSignal("SIGTERM"));
+  const cancel = createCancellation();
+  watchProcess(cancel, logger);
+  cancel.grace.addEventListener("abort", () => setTimeout(() => process.exit(1), HARD_EXIT_MS).unref(), {
+    once: true
+  });
   let result;
   try {
     const payload = readPayload(config.eventPath);
@@ -309,27 +313,38 @@ async function main() {
       redactor,
       hostEnv: process.env,
       saveState: (name, value) => saveState(name, value),
-      signal: abort.signal
+      signal: cancel.signal,
+      grace: cancel.grace
     });
   } catch (err) {
     setOutput("conclusion", "error");
     setFailed(redactor.redact(errorMessage(err)));
+    await uploadIfAny(config.outputDir, logger);
+    saveState("finished", "true");
     return;
   }
   setOutputs(result);
   await summary.addRaw(summaryMarkdown(result, redactor)).write();
-  if (result.outputFile && existsSync(result.outputFile)) {
-    await uploadResults(config.outputDir, logger, process.env).catch(
-      (err) => logger.warn(`Artifact upload failed: ${errorMessage(err)}`)
-    );
-  }
+  await uploadIfAny(config.outputDir, logger);
+  saveState("finished", "true");
   if (result.conclusion === "error") setFailed(result.reason ?? "The run failed.");
   else logger.info(`Conclusion: ${result.conclusion}${result.prUrl ? ` (${result.prUrl})` : ""}.`);
+}
+var HARD_EXIT_MS = 5e3;
+async function uploadIfAny(outputDir, logger) {
+  if (!existsSync(path3.join(outputDir, "output.jsonl"))) return;
+  try {
+    await uploadResults(outputDir, logger, process.env);
+    saveState("artifact_uploaded", "true");
+  } catch (err) {
+    logger.warn(`Artifact upload failed: ${errorMessage(err)}`);
+  }
 }
 
 export {
   readActionConfig,
   createActionLogger,
   registerSecrets,
-  main
+  main,
+  uploadIfAny
 };

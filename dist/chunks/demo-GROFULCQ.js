@@ -1,11 +1,11 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   runJob
-} from "./chunk-VZXAEF6X.js";
+} from "./chunk-KJS3KLSQ.js";
 import {
   createRedactor,
   createReplayClient
-} from "./chunk-3MLTW2AV.js";
+} from "./chunk-F3YP4XZU.js";
 import "./chunk-KZBIBZJS.js";
 import {
   __commonJS,
@@ -13975,6 +13975,7 @@ async function startFakeGitHub(opts = {}) {
   const requests = [];
   const validationErrors = [];
   const pending = [];
+  const holds = [];
   const git2 = createGitHttpHandler({
     root: reposRoot,
     token,
@@ -14022,6 +14023,16 @@ async function startFakeGitHub(opts = {}) {
       "x-github-media-type": "github.v3; format=json"
     };
   };
+  function takeHold(rec) {
+    const i = holds.findIndex(
+      ({ spec }) => (!spec.method || spec.method.toUpperCase() === rec.method) && pathMatches(spec.path, rec) && Object.entries(spec.query ?? {}).every(([k, v]) => rec.query[k] === v) && (!spec.graphqlField || (rec.operation ?? "").split(",").includes(spec.graphqlField)) && (!spec.body || spec.body(rec.body))
+    );
+    const h = holds[i];
+    if (!h) return null;
+    holds.splice(i, 1);
+    h.reach(rec);
+    return h.released;
+  }
   function takeFault(rec) {
     const i = pending.findIndex(
       (f2) => (!f2.method || f2.method.toUpperCase() === rec.method) && pathMatches(f2.path, rec) && (!f2.graphqlField || (rec.operation ?? "").split(",").includes(f2.graphqlField))
@@ -14171,6 +14182,17 @@ ${lines.join("\n")}` });
         rec.operation = /^\s*(?:query|mutation)?[^{]*\{\s*([A-Za-z_]\w*)/.exec(q.replace(/#[^\n]*/g, ""))?.[1] ?? null;
       }
     }
+    const held = takeHold(rec);
+    if (held) {
+      let gone = false;
+      res.once("close", () => gone = true);
+      await held;
+      if (gone || res.destroyed) {
+        rec.status = 499;
+        req.destroy();
+        return;
+      }
+    }
     const fault = takeFault(rec);
     if (fault) {
       rec.faulted = true;
@@ -14267,6 +14289,14 @@ ${lines.join("\n")}` });
       pending.push({ ...f, left: f.times ?? 1 });
     },
     pendingFaults: () => pending.map(({ left, ...f }) => ({ ...f, times: left })),
+    hold(spec) {
+      let reach = () => void 0;
+      let release = () => void 0;
+      const reached = new Promise((r) => reach = r);
+      const released = new Promise((r) => release = r);
+      holds.push({ spec, reach, released });
+      return { reached, release };
+    },
     find: (method, p) => requests.filter((r) => r.method === method.toUpperCase() && pathMatches(p, r)),
     cloneUrl: (owner, repo) => `${serverUrl}/${owner}/${repo}.git`,
     gitAuthHeader: () => `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`,

@@ -1,5 +1,6 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
+  defaults,
   getOctokit,
   require_light,
   retry
@@ -14,19 +15,19 @@ import {
 var require_parser = __commonJS({
   "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
-    exports2.load = function(received, defaults2, onto = {}) {
+    exports2.load = function(received, defaults3, onto = {}) {
       var k, ref, v;
-      for (k in defaults2) {
-        v = defaults2[k];
+      for (k in defaults3) {
+        v = defaults3[k];
         onto[k] = (ref = received[k]) != null ? ref : v;
       }
       return onto;
     };
-    exports2.overwrite = function(received, defaults2, onto = {}) {
+    exports2.overwrite = function(received, defaults3, onto = {}) {
       var k, v;
       for (k in received) {
         v = received[k];
-        if (defaults2[k] !== void 0) {
+        if (defaults3[k] !== void 0) {
           onto[k] = v;
         }
       }
@@ -3709,8 +3710,23 @@ var isLoopback = (url) => {
   const host = new URL(url).hostname;
   return host === "127.0.0.1" || host === "localhost" || host === "[::1]" || host === "::1";
 };
+function stoppable(fetch2, signal) {
+  return async (input, init) => {
+    try {
+      return await fetch2(input, init);
+    } catch (err) {
+      if (!signal.aborted) throw err;
+      const reason = signal.reason;
+      throw Object.assign(new Error(reason instanceof Error ? reason.message : "The request was stopped."), {
+        name: "AbortError",
+        cause: reason
+      });
+    }
+  };
+}
 function createOctokit(opts) {
   const scale = opts.timing?.scale ?? 1;
+  const baseFetch = isLoopback(opts.urls.apiUrl) ? globalThis.fetch : defaults.request?.fetch ?? globalThis.fetch;
   const maxWait = opts.timing?.maxRateLimitWaitSec ?? 900;
   const log = opts.logger;
   const group = (o2) => new import_bottleneck.default.Group(o2);
@@ -3722,7 +3738,12 @@ function createOctokit(opts) {
       userAgent: opts.userAgent ?? "openhands-resolver",
       // @actions/github's proxy-aware fetch is built for GITHUB_API_URL at import time; a loopback server
       // (tests, the demo) needs no proxy and may not match that URL.
-      ...isLoopback(opts.urls.apiUrl) ? { request: { fetch: globalThis.fetch } } : {},
+      // (Options replace @actions/github's request defaults as a whole: they are spread in first.)
+      request: {
+        ...defaults.request,
+        ...isLoopback(opts.urls.apiUrl) ? { fetch: globalThis.fetch } : {},
+        ...opts.signal ? { signal: opts.signal, fetch: stoppable(baseFetch, opts.signal) } : {}
+      },
       log: {
         debug: (m) => log.debug(m),
         info: (m) => log.debug(m),
@@ -4179,7 +4200,7 @@ function permissionOf(permission, roleName) {
 }
 
 // src/github/invisible.ts
-var ALWAYS = /[\u200B\u2060-\u2064\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u180E\u00AD]/g;
+var ALWAYS = new RegExp("(?![\\u200C\\u200D\\uFE00-\\uFE0F\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}])\\p{Default_Ignorable_Code_Point}", "gu");
 var TAGS = /(\u{1F3F4}\u{E0067}\u{E0062}(?:\u{E0065}\u{E006E}\u{E0067}|\u{E0073}\u{E0063}\u{E0074}|\u{E0077}\u{E006C}\u{E0073})\u{E007F})|[\u{E0000}-\u{E007F}]/gu;
 var STRAY_JOINER = /(?<![\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]|[^\P{L}\p{sc=Latin}])[\u200C\u200D]|[\u200C\u200D](?![\p{M}\p{Extended_Pictographic}]|[^\P{L}\p{sc=Latin}])/gu;
 var VARIATION = new RegExp("(\\p{Emoji}[\\uFE0E\\uFE0F])[\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}]*|[\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}]+", "gu");
@@ -4247,15 +4268,20 @@ function matchMacro(body, macro) {
 }
 function neutralizeMacro(text, macro) {
   if (macro.trim() === "") return text;
-  const lowered = asciiLower(text);
   const needle = asciiLower(macro);
-  let out = "";
-  let last = 0;
-  for (let at = lowered.indexOf(needle); at !== -1; at = lowered.indexOf(needle, at + needle.length)) {
-    out += `${text.slice(last, at)}\`${text.slice(at, at + needle.length)}\``;
-    last = at + needle.length;
+  let out = text;
+  for (let round = 0; round <= text.length && asciiLower(out).includes(needle); round++) {
+    const lowered = asciiLower(out);
+    let next = "";
+    let last = 0;
+    for (let at = lowered.indexOf(needle); at !== -1; at = lowered.indexOf(needle, at + needle.length)) {
+      const cp2 = out.codePointAt(at) ?? 0;
+      next += `${out.slice(last, at)}&#${cp2};`;
+      last = at + String.fromCodePoint(cp2).length;
+    }
+    out = next + out.slice(last);
   }
-  return out + text.slice(last);
+  return out;
 }
 
 // src/github/marker.ts
@@ -4358,6 +4384,7 @@ ${o2.marker}` : "";
   return hardCap(text, BODY_LIMIT - suffix.length) + suffix;
 }
 var noun = (t) => t === "pr" ? "pull request" : "issue";
+var FINISHED_PHASE = "Finished";
 var PHASE_ICON = {
   pending: "\u23F3",
   running: "\u{1F504}",
@@ -4374,6 +4401,10 @@ function startBody(o2) {
     for (const p of o2.phases) lines.push(`- ${PHASE_ICON[p.state]} ${p.name}${p.detail ? `: ${p.detail}` : ""}`);
   }
   return lines.join("\n");
+}
+function stoppedPhases(phases, detail) {
+  const out = phases.filter((p) => p.name !== FINISHED_PHASE).map((p) => p.state === "running" ? { ...p, state: "failed" } : p);
+  return [...out, { name: FINISHED_PHASE, state: "failed", detail }];
 }
 function withDetails(head, explanation, pointer) {
   if (!explanation || explanation.trim() === "") return head;
@@ -4412,6 +4443,11 @@ function failureBody(o2) {
 }
 function noChangesBody(o2) {
   return withDetails("The run produced no code changes, so no branch or pull request was created.", o2.explanation);
+}
+function stoppedBody(o2) {
+  const where = o2.branch && o2.treeUrl ? ` The work done so far is on branch [\`${o2.branch}\`](${o2.treeUrl}).` : "";
+  const delivered = o2.delivered ? ` ${o2.delivered}` : "";
+  return `The run was stopped while ${o2.phase} (${quoteUntrustedInline(o2.why)}).${delivered}${where} ${o2.artifactHint} See the [workflow run logs](${o2.runUrl}) for details.`;
 }
 function errorBody(o2) {
   const head = `Something went wrong while working on this. See the [workflow run logs](${o2.runUrl}) for details.`;
@@ -11378,6 +11414,8 @@ function createGitRunner(opts) {
     opts.redactor.add(Buffer.from(`${username}:${opts.token}`).toString("base64"));
   }
   return async (cwd, args, runOpts = {}) => {
+    const signal = runOpts.network ? opts.signal : void 0;
+    signal?.throwIfAborted();
     let authFile = null;
     try {
       const argv = [...HARDENING_ARGS];
@@ -11404,17 +11442,23 @@ function createGitRunner(opts) {
         stripFinalNewline: !runOpts.raw,
         encoding: runOpts.bytes ? "latin1" : "utf8",
         maxBuffer: 512 * 1024 * 1024,
-        detached: limitMs !== void 0
+        detached: limitMs !== void 0 || signal !== void 0
       });
       let timedOut = false;
-      const timer2 = limitMs === void 0 ? null : setTimeout(() => {
-        timedOut = true;
+      const stopGroup = () => {
         killGroup(child.pid, "SIGTERM");
         setTimeout(() => killGroup(child.pid, "SIGKILL"), 2e3).unref();
+      };
+      const timer2 = limitMs === void 0 ? null : setTimeout(() => {
+        timedOut = true;
+        stopGroup();
       }, limitMs);
+      signal?.addEventListener("abort", stopGroup, { once: true });
       const r = await child.finally(() => {
         if (timer2) clearTimeout(timer2);
+        signal?.removeEventListener("abort", stopGroup);
       });
+      if (signal?.aborted && r.exitCode !== 0) signal.throwIfAborted();
       const exitCode = typeof r.exitCode === "number" && !timedOut ? r.exitCode : -1;
       if (timedOut) {
         const secs = Math.round((limitMs ?? 0) / 100) / 10;
@@ -12430,7 +12474,8 @@ function createGit(opts) {
     redactor,
     env: opts.env,
     onCommand: opts.onCommand,
-    networkTimeoutMs: opts.networkTimeoutMs
+    networkTimeoutMs: opts.networkTimeoutMs,
+    signal: opts.signal
   });
   const remoteUrl = (owner, repo) => gitRemoteUrl(serverUrl, owner, repo);
   const detail = (r, withStdout = false) => redactor.redact((withStdout ? `${r.stdout}
@@ -12621,6 +12666,2643 @@ function createReplayClient(file, opts = {}) {
         finishReason: r.toolCalls.length > 0 ? "tool_calls" : "stop"
       };
     }
+  };
+}
+
+// src/runtime/cleanup.ts
+import {
+  lstatSync,
+  mkdirSync as mkdirSync2,
+  mkdtempSync,
+  readdirSync,
+  readFileSync as readFileSync4,
+  readlinkSync,
+  renameSync as renameSync2,
+  rmSync,
+  unlinkSync,
+  writeFileSync as writeFileSync3
+} from "node:fs";
+import os2 from "node:os";
+import path8 from "node:path";
+var tasks = /* @__PURE__ */ new Set();
+var installed = false;
+function onProcessExit(task) {
+  if (!installed) {
+    installed = true;
+    process.once("exit", () => {
+      for (const t of [...tasks].reverse()) {
+        try {
+          t();
+        } catch {
+        }
+      }
+    });
+  }
+  tasks.add(task);
+  return () => tasks.delete(task);
+}
+var MAX_SOCKET_PATH = 100;
+function createOwnedDir(root, prefix, socketName = "run/action.sock") {
+  const base = root ?? os2.tmpdir();
+  let dir = mkdtempSync(path8.join(base, prefix));
+  if (path8.join(dir, socketName).length > MAX_SOCKET_PATH && base !== os2.tmpdir()) {
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(path8.join(os2.tmpdir(), prefix));
+  }
+  let unregister = void 0;
+  const remove = () => {
+    unregister?.();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  unregister = onProcessExit(remove);
+  writeFileSync3(path8.join(dir, OWNER_FILE), ownerToken(process.pid) ?? `${process.pid}`);
+  return { path: dir, remove, keep: () => unregister?.() };
+}
+var OWNED_DIR_PREFIXES = ["oh-local-", "oh-docker-"];
+var OWNER_FILE = ".oh-owner";
+var MOVED_FROM_FILE = "moved-from";
+function ownerToken(pid) {
+  try {
+    const stat4 = readFileSync4(`/proc/${pid}/stat`, "utf8");
+    const startTime = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ")[19];
+    return startTime ? `${pid} ${startTime}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function ownerAlive(owner) {
+  const pid = Number(owner.split(" ")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  const current = ownerToken(pid);
+  return current !== void 0 && (current === owner || !owner.includes(" "));
+}
+function killProcessesNaming(dir) {
+  const killed = [];
+  const needle = `${dir}/`;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let cmdline;
+    try {
+      cmdline = readFileSync4(`/proc/${name}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    if (!cmdline.split("\0").some((arg) => arg === dir || arg.includes(needle))) continue;
+    try {
+      process.kill(Number(name), "SIGKILL");
+      killed.push(Number(name));
+    } catch {
+    }
+  }
+  return killed;
+}
+function restoreMovedWorkspace(dir) {
+  let origin;
+  try {
+    origin = readFileSync4(path8.join(dir, MOVED_FROM_FILE), "utf8");
+  } catch {
+    return true;
+  }
+  const slot = path8.join(dir, "workspace");
+  const st = lstatSync(origin, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) {
+    if (readlinkSync(origin) !== slot) return false;
+    unlinkSync(origin);
+  } else if (st) {
+    return false;
+  }
+  mkdirSync2(origin, { recursive: true });
+  for (const e of readdirSync(slot)) renameSync2(path8.join(slot, e), path8.join(origin, e));
+  return true;
+}
+function sweepStaleDirs(roots) {
+  const removed = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const root of roots.map((r) => r ?? os2.tmpdir())) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    let names;
+    try {
+      names = readdirSync(root);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!OWNED_DIR_PREFIXES.some((p) => name.startsWith(p))) continue;
+      const dir = path8.join(root, name);
+      let owner;
+      try {
+        owner = readFileSync4(path8.join(dir, OWNER_FILE), "utf8");
+      } catch {
+        continue;
+      }
+      if (ownerAlive(owner)) continue;
+      try {
+        killProcessesNaming(dir);
+        if (!restoreMovedWorkspace(dir)) continue;
+        rmSync(dir, { recursive: true, force: true });
+        removed.push(dir);
+      } catch {
+      }
+    }
+  }
+  return removed;
+}
+
+// src/runtime/index.ts
+import { accessSync, constants as constants4, mkdirSync as mkdirSync5 } from "node:fs";
+import path13 from "node:path";
+
+// src/runtime/bwrap.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync, lstatSync as lstatSync2, readdirSync as readdirSync2, readlinkSync as readlinkSync2, statSync as statSync2 } from "node:fs";
+var SANDBOX_WORKSPACE = "/workspace";
+var SANDBOX_RUN_DIR = "/openhands/run";
+var SANDBOX_BIN_DIR = "/openhands/bin";
+var SANDBOX_SOCKET = `${SANDBOX_RUN_DIR}/action.sock`;
+var SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+var ETC_ENTRIES = [
+  "alternatives",
+  "bash.bashrc",
+  "ca-certificates",
+  "ca-certificates.conf",
+  "debian_version",
+  "gai.conf",
+  "group",
+  "host.conf",
+  "hostname",
+  "hosts",
+  "inputrc",
+  "ld.so.cache",
+  "ld.so.conf",
+  "ld.so.conf.d",
+  "locale.alias",
+  "localtime",
+  "login.defs",
+  "magic",
+  "mime.types",
+  "nsswitch.conf",
+  "os-release",
+  "passwd",
+  "profile",
+  "perl",
+  "protocols",
+  "resolv.conf",
+  "services",
+  "ssl",
+  "terminfo",
+  "timezone"
+];
+function etcEntries() {
+  let names;
+  try {
+    names = readdirSync2("/etc");
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const name of names.sort()) {
+    if (!ETC_ENTRIES.includes(name) && !/^python3(\.\d+)?$/.test(name)) continue;
+    const p = `/etc/${name}`;
+    try {
+      statSync2(p);
+      out.push(p);
+    } catch {
+    }
+  }
+  return out;
+}
+var SANDBOX_ROOTLESS_ID = 2e6;
+var SANDBOX_USER_NAME = "openhands";
+var BIND_FLAG = { ro: ["--ro-bind", "--ro-bind-fd"], rw: ["--bind", "--bind-fd"] };
+function bind(args, source, dest, writable2) {
+  const [pathFlag, fdFlag] = writable2 ? BIND_FLAG.rw : BIND_FLAG.ro;
+  if (typeof source === "string") args.push(pathFlag, source, dest);
+  else args.push(fdFlag, String(source.fd), dest);
+}
+function bwrapArgs(opts) {
+  const args = [];
+  for (const dir of SYSTEM_DIRS) {
+    let st;
+    try {
+      st = lstatSync2(dir);
+    } catch {
+      continue;
+    }
+    if (st.isSymbolicLink()) args.push("--symlink", readlinkSync2(dir), dir);
+    else if (st.isDirectory()) args.push("--ro-bind", dir, dir);
+  }
+  const replaced = new Set(opts.readOnly.map((m) => m.dest));
+  for (const p of etcEntries()) if (!replaced.has(p)) args.push("--ro-bind", p, p);
+  args.push("--proc", "/proc");
+  if (opts.plainDev) {
+    args.push("--tmpfs", "/dev");
+    for (const d of ["null", "zero", "full", "random", "urandom", "tty"])
+      args.push("--dev-bind", `/dev/${d}`, `/dev/${d}`);
+    args.push("--symlink", "/proc/self/fd", "/dev/fd", "--tmpfs", "/dev/shm");
+    for (const [i2, n2] of ["stdin", "stdout", "stderr"].entries())
+      args.push("--symlink", `/proc/self/fd/${i2}`, `/dev/${n2}`);
+  } else {
+    args.push("--dev", "/dev");
+  }
+  args.push("--tmpfs", "/tmp", "--tmpfs", "/var/tmp");
+  args.push("--ro-bind", "/proc/sys", "/proc/sys");
+  for (const p of ["/proc/irq", "/proc/bus"]) args.push("--ro-bind-try", p, p);
+  if (existsSync("/proc/sysrq-trigger")) args.push("--ro-bind", "/dev/null", "/proc/sysrq-trigger");
+  bind(args, opts.workspace, SANDBOX_WORKSPACE, true);
+  bind(args, opts.runDir, SANDBOX_RUN_DIR, true);
+  for (const m of opts.readOnly) bind(args, m.source, m.dest, m.writable ?? false);
+  args.push("--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net");
+  args.push("--unshare-cgroup-try", "--hostname", "sandbox");
+  if (opts.disableUserns) args.push("--disable-userns");
+  args.push("--cap-drop", "ALL", "--die-with-parent", "--new-session");
+  if (opts.infoFd !== void 0) args.push("--info-fd", String(opts.infoFd));
+  if (opts.blockFd !== void 0) args.push("--block-fd", String(opts.blockFd));
+  args.push("--chdir", opts.chdir ?? SANDBOX_WORKSPACE);
+  return args;
+}
+var MIN_DATA_LIMIT = 1024 ** 3;
+function limitedCommand(limits, argv) {
+  const nproc = Math.max(1, Math.floor(limits.pidsLimit));
+  const dataKib = Math.floor(Math.max(limits.memoryBytes, MIN_DATA_LIMIT) / 1024);
+  return ["/bin/bash", "-c", `ulimit -u ${nproc} && ulimit -d ${dataKib} && exec "$@"`, "openhands-sandbox", ...argv];
+}
+function runsAsRoot() {
+  return typeof process.geteuid === "function" && process.geteuid() === 0;
+}
+function sandboxCredentials() {
+  return runsAsRoot() ? { uid: SANDBOX_ROOTLESS_ID, gid: SANDBOX_ROOTLESS_ID } : void 0;
+}
+var disableUsernsCache;
+function bwrapSupportsDisableUserns(bwrapPath = "bwrap") {
+  if (bwrapPath === "bwrap" && disableUsernsCache) return disableUsernsCache;
+  const p = new Promise((resolve) => {
+    let out = "";
+    let child;
+    try {
+      child = spawn2(bwrapPath, ["--help"], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: "/usr/bin:/bin" } });
+    } catch {
+      resolve(false);
+      return;
+    }
+    child.stdout.on("data", (b) => out += b.toString());
+    child.stderr.on("data", (b) => out += b.toString());
+    child.on("error", () => resolve(false));
+    child.on("close", () => resolve(out.includes("--disable-userns")));
+  });
+  if (bwrapPath === "bwrap") disableUsernsCache = p;
+  return p;
+}
+var probeCache;
+function probeBwrap(bwrapPath = "bwrap") {
+  if (bwrapPath === "bwrap" && probeCache) return probeCache;
+  const p = new Promise((resolve) => {
+    const args = [];
+    for (const dir of SYSTEM_DIRS) {
+      try {
+        const st = lstatSync2(dir);
+        if (st.isSymbolicLink()) args.push("--symlink", readlinkSync2(dir), dir);
+        else if (st.isDirectory()) args.push("--ro-bind", dir, dir);
+      } catch {
+      }
+    }
+    args.push("--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--dev", "/dev", "--tmpfs", "/tmp");
+    args.push("--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net");
+    args.push("--cap-drop", "ALL", "--die-with-parent", "--new-session", "true");
+    let stderr = "";
+    let child;
+    const creds = sandboxCredentials();
+    try {
+      child = spawn2(bwrapPath, args, {
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { PATH: "/usr/bin:/bin" },
+        cwd: "/",
+        ...creds
+      });
+    } catch (err) {
+      resolve({ ok: false, reason: `cannot start ${bwrapPath}: ${String(err)}` });
+      return;
+    }
+    child.stderr.on("data", (b) => {
+      stderr += b.toString();
+    });
+    child.on("error", (err) => {
+      resolve({
+        ok: false,
+        reason: err.code === "ENOENT" ? `${bwrapPath} is not installed (apt-get install bubblewrap)` : `cannot start ${bwrapPath}: ${err.message}`
+      });
+    });
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve({ ok: true });
+      else
+        resolve({
+          ok: false,
+          reason: `${bwrapPath} failed (${signal ?? `exit ${code}`}): ${stderr.trim() || "no message"}; ` + (creds ? `this product runs as root, so the sandbox runs as the unprivileged uid ${creds.uid} and needs unprivileged user namespaces (kernel.unprivileged_userns_clone=1, and on Ubuntu kernel.apparmor_restrict_unprivileged_userns=0 or an AppArmor profile for bwrap); a root sandbox is never used` : "unprivileged user namespaces may be disabled on this machine")
+        });
+    });
+  });
+  if (bwrapPath === "bwrap") probeCache = p;
+  return p;
+}
+
+// src/runtime/docker.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { chmodSync as chmodSync3, chownSync, mkdirSync as mkdirSync4, realpathSync as realpathSync2, statSync as statSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import path12 from "node:path";
+import { PassThrough as PassThrough2 } from "node:stream";
+import { createInterface as createInterface2 } from "node:readline";
+
+// src/runtime/client.ts
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+
+// src/core/events.ts
+var THINK_OBSERVATION_CONTENT = "Your thought has been logged.";
+function isAction(e) {
+  return "action" in e;
+}
+function isObservation(e) {
+  return "observation" in e;
+}
+function eventTimestamp(date = /* @__PURE__ */ new Date()) {
+  return date.toISOString().replace("Z", "").replace(/\.(\d{3})$/, ".$1000");
+}
+
+// src/core/sleep.ts
+function abortableSleep(ms, signal, onAbort) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(onAbort());
+      return;
+    }
+    const abort = () => {
+      clearTimeout(t);
+      reject(onAbort());
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}
+
+// src/core/shell.ts
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/runtime/client.ts
+var DEFAULT_RETRY = {
+  transportAttempts: 5,
+  transportMinWaitMs: 25,
+  transportMaxWaitMs: 1e3,
+  rateLimitAttempts: 3,
+  rateLimitMinWaitMs: 100,
+  rateLimitMaxWaitMs: 5e3
+};
+var CALL_TIMEOUT_MS = {
+  alive: 5e3,
+  serverInfo: 5e3,
+  listFiles: 1e4,
+  workspace: 3e4
+};
+var DEFAULT_ACTION_TIMEOUT_SEC = 120;
+var EXECUTE_SLACK_SEC = 5;
+var THINK_RESPONSE = THINK_OBSERVATION_CONTENT;
+var ActionServerError = class extends ResolverError {
+  /** HTTP status; undefined when no answer came (transport error or timeout). */
+  status;
+  detail;
+  /** True when the server could not be reached (STATUS$ERROR_RUNTIME_DISCONNECTED). */
+  disconnected;
+  constructor(message, init) {
+    super(init.code ?? "runtime", message, { cause: init.cause });
+    this.name = "ActionServerError";
+    this.status = init.status;
+    this.detail = init.detail;
+    this.disconnected = init.disconnected ?? false;
+  }
+};
+var TRANSPORT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOENT", "ECONNABORTED", "EAGAIN"]);
+function isTransportError(err) {
+  const code = err?.code;
+  return typeof code === "string" && TRANSPORT_CODES.has(code);
+}
+function parseErrorBody(status, body) {
+  let detail = body.trim();
+  try {
+    const v = JSON.parse(body);
+    if (v && typeof v === "object" && "detail" in v) {
+      const o2 = v;
+      detail = typeof o2.detail === "string" ? o2.detail : JSON.stringify(o2.detail);
+      if (o2.errors !== void 0) detail += `: ${typeof o2.errors === "string" ? o2.errors : JSON.stringify(o2.errors)}`;
+    }
+  } catch {
+  }
+  const wrapped = status === 500 ? /^([1-5]\d\d): ([\s\S]*)$/.exec(detail) : null;
+  if (wrapped?.[1] && wrapped[2] !== void 0) return { status: Number(wrapped[1]), detail: wrapped[2] };
+  return { status, detail: detail || http.STATUS_CODES[status] || "no detail" };
+}
+function retryAfterMs(header) {
+  const v = Array.isArray(header) ? header[0] : header;
+  if (!v) return void 0;
+  const secs = Number(v);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1e3;
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
+}
+function cancelled() {
+  return new ActionServerError("the request to the action-execution server was cancelled", {
+    detail: "cancelled",
+    code: "cancelled"
+  });
+}
+var SERVER_ACTIONS = /* @__PURE__ */ new Set(["run", "run_ipython", "read", "write", "edit"]);
+var NON_RUNNABLE = /* @__PURE__ */ new Set([
+  "message",
+  "system",
+  "start",
+  "finish",
+  "reject",
+  "null",
+  "pause",
+  "resume",
+  "stop",
+  "change_agent_state",
+  "push",
+  "send_pr",
+  "recall",
+  "condensation",
+  "condensation_request",
+  "task_tracking",
+  "loop_recovery",
+  "delegate"
+]);
+function isObservationJson(v) {
+  if (typeof v !== "object" || v === null) return false;
+  const o2 = v;
+  return typeof o2["observation"] === "string" && typeof o2["content"] === "string";
+}
+var ActionClient = class {
+  address;
+  #apiKey;
+  #logger;
+  #retry;
+  #agent;
+  #defaultTimeoutSec;
+  #slackSec;
+  constructor(opts) {
+    this.address = opts.address;
+    this.#apiKey = opts.apiKey;
+    this.#logger = opts.logger;
+    this.#retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.#defaultTimeoutSec = opts.defaultActionTimeoutSec ?? DEFAULT_ACTION_TIMEOUT_SEC;
+    this.#slackSec = opts.executeSlackSec ?? EXECUTE_SLACK_SEC;
+    this.#agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  }
+  /** One HTTP exchange with retries on transport errors and 429. Returns the parsed JSON body. */
+  async request(method, path18, opts) {
+    const requestId = method === "POST" ? randomUUID() : void 0;
+    const payload = opts.body === void 0 ? void 0 : Buffer.from(JSON.stringify(opts.body));
+    let transportFailures = 0;
+    let rateLimited = 0;
+    for (; ; ) {
+      if (opts.signal?.aborted) throw cancelled();
+      let res;
+      try {
+        res = await this.#once(method, path18, payload, requestId, opts);
+      } catch (err) {
+        if (err instanceof ActionServerError) throw err;
+        transportFailures++;
+        if (!isTransportError(err) || transportFailures >= this.#retry.transportAttempts) {
+          throw new ActionServerError(
+            `cannot reach the action-execution server (${method} ${path18}): ${err.message}`,
+            { detail: err.message, disconnected: true, cause: err }
+          );
+        }
+        const wait = Math.min(
+          this.#retry.transportMaxWaitMs,
+          this.#retry.transportMinWaitMs * 2 ** (transportFailures - 1)
+        );
+        this.#logger.debug(`runtime: ${method} ${path18} failed (${err.message}); retrying in ${wait} ms`);
+        await abortableSleep(wait, opts.signal, cancelled);
+        continue;
+      }
+      if (res.status === 429 && ++rateLimited < this.#retry.rateLimitAttempts) {
+        const asked = retryAfterMs(res.headers["retry-after"]);
+        const wait = Math.min(
+          this.#retry.rateLimitMaxWaitMs,
+          Math.max(this.#retry.rateLimitMinWaitMs, asked ?? this.#retry.rateLimitMinWaitMs * 2 ** (rateLimited - 1))
+        );
+        this.#logger.debug(`runtime: ${method} ${path18} got 429; retrying in ${wait} ms`);
+        await abortableSleep(wait, opts.signal, cancelled);
+        continue;
+      }
+      if (res.status < 200 || res.status >= 300) {
+        const { status, detail } = parseErrorBody(res.status, res.body);
+        throw new ActionServerError(`action-execution server: ${method} ${path18} failed with ${status}: ${detail}`, {
+          status,
+          detail
+        });
+      }
+      if (res.body === "") return null;
+      try {
+        return JSON.parse(res.body);
+      } catch {
+        throw new ActionServerError(`action-execution server: ${method} ${path18} answered with invalid JSON`, {
+          status: res.status,
+          detail: res.body.slice(0, 200)
+        });
+      }
+    }
+  }
+  #once(method, path18, payload, requestId, opts) {
+    const headers = { accept: "application/json" };
+    if (path18 !== "/alive") headers["x-session-api-key"] = this.#apiKey;
+    if (requestId) headers["x-request-id"] = requestId;
+    if (payload) {
+      headers["content-type"] = "application/json";
+      headers["content-length"] = String(payload.length);
+    }
+    const target = this.address.transport === "unix" ? { socketPath: this.address.path } : { host: this.address.host, port: this.address.port };
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const settle = (fn) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer2);
+        opts.signal?.removeEventListener("abort", onAbort);
+        fn();
+      };
+      const req = http.request({ ...target, method, path: path18, headers, agent: this.#agent }, (res) => {
+        const chunks = [];
+        res.on("data", (c3) => chunks.push(c3));
+        res.on(
+          "end",
+          () => settle(
+            () => resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString("utf8")
+            })
+          )
+        );
+        res.on("error", (err) => settle(() => reject(err)));
+      });
+      const timer2 = setTimeout(() => {
+        const msg = opts.timeoutMessage ?? `the action-execution server did not answer ${method} ${path18} within ${opts.timeoutMs / 1e3} s`;
+        settle(() => reject(new ActionServerError(msg, { detail: "timeout" })));
+        req.destroy();
+      }, opts.timeoutMs);
+      const onAbort = () => {
+        settle(() => reject(cancelled()));
+        req.destroy();
+      };
+      opts.signal?.addEventListener("abort", onAbort, { once: true });
+      req.on("error", (err) => settle(() => reject(err)));
+      req.end(payload);
+    });
+  }
+  async alive(signal) {
+    const v = await this.request("GET", "/alive", { timeoutMs: CALL_TIMEOUT_MS.alive, signal });
+    return typeof v === "object" && v !== null && v.status === "ok";
+  }
+  /** Retargets a server started with --await-workspace (runtime.md §2.5). */
+  async setWorkspace(path18, signal) {
+    await this.request("POST", "/workspace", { body: { path: path18 }, timeoutMs: CALL_TIMEOUT_MS.workspace, signal });
+  }
+  async listFiles(path18, signal) {
+    const v = await this.request("POST", "/list_files", {
+      body: path18 === void 0 ? {} : { path: path18 },
+      timeoutMs: CALL_TIMEOUT_MS.listFiles,
+      signal
+    });
+    return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+  }
+  /**
+   * Runtime.execute: the client-side rules of runtime.md §3 (think, non-runnable and unsupported actions,
+   * rejected confirmations, default timeouts), then POST /execute_action for the rest.
+   */
+  async execute(action, opts = {}) {
+    const type = action.action;
+    const cause = action.id !== void 0 && action.id >= 0 ? { cause: action.id } : {};
+    if (type === "think") {
+      return { observation: "think", content: THINK_RESPONSE, extras: {}, message: THINK_RESPONSE, ...cause };
+    }
+    if (NON_RUNNABLE.has(type)) return { observation: "null", content: "", extras: {}, ...cause };
+    if (!SERVER_ACTIONS.has(type)) {
+      return {
+        observation: "error",
+        content: `Action ${type} is not supported in the current runtime.`,
+        extras: { error_id: "AGENT_ERROR$BAD_ACTION" },
+        ...cause
+      };
+    }
+    const args = action.args;
+    if (args.confirmation_state === "rejected") {
+      return {
+        observation: "error",
+        content: "Action has been rejected by the user! Waiting for further user input.",
+        extras: { error_id: "USER_REJECTED" },
+        ...cause
+      };
+    }
+    if (action.action === "run" && args.blocking === true && action.timeout === void 0) {
+      return {
+        observation: "error",
+        content: "Blocking command with no timeout set",
+        extras: { error_id: "AGENT_ERROR$BAD_ACTION" },
+        ...cause
+      };
+    }
+    const timeoutSec = action.timeout ?? this.#defaultTimeoutSec;
+    const sent = { ...action, timeout: timeoutSec };
+    const v = await this.request("POST", "/execute_action", {
+      body: { action: sent },
+      timeoutMs: (timeoutSec + this.#slackSec) * 1e3,
+      signal: opts.signal,
+      timeoutMessage: `Runtime failed to return execute_action before the requested timeout of ${timeoutSec}s`
+    });
+    if (!isObservationJson(v)) {
+      throw new ActionServerError(
+        "action-execution server: execute_action answered with something that is not an observation",
+        {
+          status: 200,
+          detail: JSON.stringify(v).slice(0, 200)
+        }
+      );
+    }
+    const obs = Object.assign(v, cause);
+    if (typeof obs.extras !== "object" || obs.extras === null)
+      Object.assign(obs, { extras: {} });
+    if (action.action === "run" && args.hidden === true && obs.observation === "run") obs.extras.hidden = true;
+    return obs;
+  }
+  /**
+   * Runtime.run: one blocking command in the persistent shell with a hard timeout, output never truncated
+   * (hidden). Multi-line scripts run through `eval` so the server sees one command and the shell state
+   * (cwd, exports) still carries over. If the agent left a command running, it is interrupted first.
+   */
+  async run(command, opts = {}) {
+    const line = command.includes("\n") ? `eval ${shellQuote(command)}` : command;
+    const timeoutSec = opts.timeoutSec ?? this.#defaultTimeoutSec;
+    const runAction = (cmd, isInput) => ({
+      action: "run",
+      args: {
+        command: cmd,
+        is_input: isInput,
+        thought: "",
+        blocking: true,
+        is_static: false,
+        cwd: null,
+        hidden: true,
+        confirmation_state: "confirmed",
+        security_risk: -1
+      },
+      timeout: timeoutSec
+    });
+    for (let attempt = 0; ; attempt++) {
+      const obs = await this.execute(runAction(line, false), { signal: opts.signal });
+      if (obs.observation !== "run") {
+        throw new ResolverError("runtime", `the sandbox refused the command: ${obs.content}`);
+      }
+      const md = obs.extras.metadata;
+      const notExecuted = md.exit_code === -1 && /not executed/i.test(md.suffix);
+      if (notExecuted && attempt === 0) {
+        this.#logger.debug("runtime: a previous command is still running; interrupting it");
+        await this.execute(runAction("C-c", true), { signal: opts.signal });
+        continue;
+      }
+      return { exitCode: md.exit_code, output: obs.content };
+    }
+  }
+  close() {
+    this.#agent.destroy();
+  }
+};
+
+// src/core/bundle-paths.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path9 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function bundledFile(fromUrl, name) {
+  const dir = path9.dirname(fileURLToPath3(fromUrl));
+  for (const d of [dir, path9.dirname(dir)]) {
+    const candidate = path9.join(d, name);
+    if (existsSync2(candidate)) return candidate;
+  }
+  return path9.join(dir, name);
+}
+
+// src/runtime/local.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import {
+  chmodSync,
+  copyFileSync,
+  lchownSync,
+  linkSync,
+  lstatSync as lstatSync3,
+  mkdirSync as mkdirSync3,
+  readFileSync as readFileSync5,
+  readdirSync as readdirSync3,
+  realpathSync,
+  renameSync as renameSync3,
+  rmdirSync,
+  statSync as statSync3,
+  symlinkSync,
+  unlinkSync as unlinkSync2,
+  writeFileSync as writeFileSync4
+} from "node:fs";
+import os3 from "node:os";
+import path10 from "node:path";
+
+// src/runtime/server-process.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createInterface } from "node:readline";
+
+// src/server/protocol.ts
+function parseReadyLine(line) {
+  let data;
+  try {
+    data = JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+  if (typeof data !== "object" || data === null) return void 0;
+  const d = data;
+  if (d.ready !== true) return void 0;
+  if (d.transport === "tcp" && typeof d.host === "string" && typeof d.port === "number") {
+    return { ready: true, transport: "tcp", host: d.host, port: d.port };
+  }
+  if (d.transport === "unix" && typeof d.path === "string") return { ready: true, transport: "unix", path: d.path };
+  return void 0;
+}
+
+// src/runtime/server-process.ts
+function parseReadyLine2(line) {
+  const ready = parseReadyLine(line);
+  if (!ready) return void 0;
+  const { ready: _ready, ...address } = ready;
+  return address;
+}
+var live = /* @__PURE__ */ new Set();
+var exitHookInstalled = false;
+function killGroup2(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const child of live) if (child.pid !== void 0) killGroup2(child.pid, "SIGKILL");
+  });
+}
+var TAIL_LINES = 40;
+async function startServerProcess(opts) {
+  installExitHook();
+  const child = spawn3(opts.command, opts.args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["pipe", "pipe", "pipe", ...opts.extraStdio ?? []],
+    detached: true,
+    ...opts.uid !== void 0 ? { uid: opts.uid } : {},
+    ...opts.gid !== void 0 ? { gid: opts.gid } : {}
+  });
+  live.add(child);
+  const tail = [];
+  const remember = (line) => {
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
+  };
+  let exitInfo;
+  const exited = new Promise((resolve) => {
+    child.once("close", (code, signal) => {
+      exitInfo = { code, signal };
+      live.delete(child);
+      resolve(exitInfo);
+    });
+  });
+  child.stdin?.on("error", () => {
+  });
+  const stderrLines = createInterface({ input: child.stderr });
+  stderrLines.on("line", (line) => {
+    remember(line);
+    opts.logger.debug(`server: ${line}`);
+  });
+  const address = await new Promise((resolve, reject) => {
+    const stdoutLines = createInterface({ input: child.stdout });
+    let settled = false;
+    const finish = (err, addr) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer2);
+      opts.signal?.removeEventListener("abort", onAbort);
+      if (err) reject(err);
+      else resolve(addr);
+    };
+    const fail = (why, code = "runtime") => {
+      if (settled) return;
+      const output = tail.join("\n");
+      const hint = opts.failureHint?.(output);
+      const msg = `${opts.label} did not start: ${why}${output ? `
+--- server output ---
+${output}` : ""}${hint ? `
+${hint}` : ""}`;
+      if (child.pid !== void 0) killGroup2(child.pid, "SIGKILL");
+      finish(new ResolverError(code, msg));
+    };
+    const timeoutMs = opts.readyTimeoutMs ?? 12e4;
+    const timer2 = setTimeout(() => fail(`no ready line within ${Math.round(timeoutMs / 1e3)} s`), timeoutMs);
+    const onAbort = () => fail("cancelled", "cancelled");
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    stdoutLines.on("line", (line) => {
+      if (!settled) {
+        const addr = parseReadyLine2(line);
+        if (addr) {
+          finish(void 0, opts.mapAddress ? opts.mapAddress(addr) : addr);
+          return;
+        }
+      }
+      remember(line);
+      opts.logger.debug(`server: ${line}`);
+    });
+    child.once("error", (err) => {
+      fail(err.code === "ENOENT" ? `${opts.command} not found` : err.message);
+    });
+    void exited.then((info) => fail(`exited with ${info.signal ?? `code ${info.code}`} before it was ready`));
+    opts.onSpawn?.(child).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+  });
+  const pid = child.pid;
+  let stopping;
+  const waitExit = (ms) => exitInfo ? Promise.resolve(true) : new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), ms);
+    void exited.then(() => {
+      clearTimeout(t);
+      resolve(true);
+    });
+  });
+  return {
+    pid,
+    address,
+    exited,
+    isRunning: () => exitInfo === void 0,
+    describeExit: () => exitInfo && `exited with ${exitInfo.signal ?? `code ${exitInfo.code}`}${tail.length > 0 ? `; last output:
+${tail.slice(-10).join("\n")}` : ""}`,
+    stop(stopOpts = {}) {
+      stopping ??= (async () => {
+        child.stdin?.end();
+        if (!await waitExit(stopOpts.graceMs ?? 2e3)) {
+          opts.logger.debug(`${opts.label} ${pid} ignored stdin EOF; sending SIGTERM`);
+          killGroup2(pid, "SIGTERM");
+          if (!await waitExit(stopOpts.termMs ?? 5e3)) {
+            opts.logger.warn(`${opts.label} ${pid} ignored SIGTERM; killing its process group`);
+            killGroup2(pid, "SIGKILL");
+            await waitExit(5e3);
+          }
+        }
+        killGroup2(pid, "SIGKILL");
+      })();
+      return stopping;
+    }
+  };
+}
+
+// src/runtime/usernet.ts
+import { spawn as spawn4 } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
+var USERNET_DNS = "10.0.2.3";
+var USERNET_TAP = "tap0";
+var MISSING_USERNET_MESSAGE = "sandbox-network full or setup-only under bubblewrap needs slirp4netns (apt-get install slirp4netns): the sandbox gets its own network namespace with user-mode networking and never shares the host's, whose loopback services it must not reach. Install slirp4netns, or set sandbox-network: none.";
+function readJson(stream, timeoutMs, what) {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const done = (err, value) => {
+      clearTimeout(timer2);
+      stream.removeListener("data", onData);
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const timer2 = setTimeout(() => done(new Error(`no ${what} within ${Math.round(timeoutMs / 1e3)} s`)), timeoutMs);
+    const onData = (b) => {
+      out += b.toString();
+      try {
+        done(void 0, JSON.parse(out));
+      } catch {
+      }
+    };
+    stream.on("data", onData);
+    stream.once("error", (err) => done(err));
+    stream.once("end", () => done(new Error(`${what} ended early: ${JSON.stringify(out.slice(0, 200))}`)));
+  });
+}
+function sandboxInfo(info) {
+  const o2 = info ?? {};
+  const pid = o2["child-pid"];
+  const net = o2["net-namespace"];
+  if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0) throw new Error("bwrap info has no child-pid");
+  if (typeof net !== "number" || !Number.isInteger(net)) throw new Error("bwrap info has no net-namespace");
+  return { pid, netnsInode: net };
+}
+async function sandboxNetnsReady(pid, netnsInode, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  const ownUserns = (await stat("/proc/self/ns/user")).ino;
+  for (; ; ) {
+    let ready = false;
+    try {
+      const net = await stat(`/proc/${pid}/ns/net`);
+      const user = await stat(`/proc/${pid}/ns/user`);
+      ready = net.ino === netnsInode && user.ino !== ownUserns && // the uid map is written after the namespace exists; joining before that is refused
+      (await readFile(`/proc/${pid}/uid_map`, "utf8")).trim() !== "" && (await readFile(`/proc/${pid}/gid_map`, "utf8")).trim() !== "" && (await readFile(`/proc/${pid}/net/fib_trie`, "utf8")).includes("127.0.0.1");
+    } catch {
+      throw new Error(`the sandbox (pid ${pid}) went away before its network was set up`);
+    }
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error("the sandbox network namespace was not set up in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+async function attachUserNet(opts) {
+  await sandboxNetnsReady(opts.childPid, opts.netnsInode, opts.timeoutMs ?? 2e4);
+  const args = [
+    "--configure",
+    "--mtu=65520",
+    "--disable-host-loopback",
+    // Its own mount namespace needs privilege over this user namespace: a root product only.
+    ...opts.joinUserns ? [] : ["--enable-sandbox"],
+    "--enable-seccomp",
+    "--ready-fd=3",
+    "--exit-fd=4",
+    ...opts.joinUserns ? [`--userns-path=/proc/${opts.childPid}/ns/user`] : [],
+    "--netns-type=path",
+    `/proc/${opts.childPid}/ns/net`,
+    USERNET_TAP
+  ];
+  const child = spawn4(opts.slirpPath, args, {
+    stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+    env: { PATH: "/usr/bin:/bin" },
+    cwd: "/"
+  });
+  let stderr = "";
+  child.stderr?.on("data", (b) => stderr += b.toString());
+  const exited = new Promise((resolve) => child.once("close", () => resolve()));
+  const ready = child.stdio[3];
+  const exitFd = child.stdio[4];
+  exitFd.on("error", () => {
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      const timer2 = setTimeout(() => reject(new Error("slirp4netns was not ready in time")), opts.timeoutMs ?? 2e4);
+      ready.once("data", () => {
+        clearTimeout(timer2);
+        resolve();
+      });
+      child.once("error", (err) => {
+        clearTimeout(timer2);
+        reject(err.code === "ENOENT" ? new ResolverError("runtime", MISSING_USERNET_MESSAGE) : err);
+      });
+      void exited.then(() => {
+        clearTimeout(timer2);
+        reject(new Error(`slirp4netns exited before the network was up: ${stderr.trim() || "no message"}`));
+      });
+    });
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
+  }
+  opts.logger.debug(`slirp4netns ${child.pid} attached to sandbox ${opts.childPid}`);
+  let stopping;
+  return {
+    pid: child.pid,
+    stop() {
+      stopping ??= (async () => {
+        exitFd.destroy();
+        child.kill("SIGTERM");
+        await exited;
+      })();
+      return stopping;
+    }
+  };
+}
+
+// src/runtime/local.ts
+var NO_ISOLATION_WARNING = "runtime local without bubblewrap: NO SANDBOX. The agent runs as this user with no isolation and could read this process's environment through /proc/<pid>/environ (INPUT_* and any token it holds). Install bubblewrap or use runtime docker for untrusted work.";
+var FALLBACK_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+function defaultServerScript() {
+  return bundledFile(import.meta.url, "server.js");
+}
+var DEFAULT_LOCAL_LIMITS = { memoryBytes: 4 * 1024 ** 3, pidsLimit: 1024 };
+function resolveLimits(...layers) {
+  const out = { ...DEFAULT_LOCAL_LIMITS };
+  for (const l of layers) {
+    if (l?.memoryBytes !== void 0) out.memoryBytes = l.memoryBytes;
+    if (l?.pidsLimit !== void 0) out.pidsLimit = l.pidsLimit;
+  }
+  return out;
+}
+function sameSpec(a2, b) {
+  const la = a2.limits ?? DEFAULT_LOCAL_LIMITS;
+  const lb = b.limits ?? DEFAULT_LOCAL_LIMITS;
+  return a2.isolation === b.isolation && a2.network === b.network && la.memoryBytes === lb.memoryBytes && la.pidsLimit === lb.pidsLimit && a2.serverScript === b.serverScript && [...a2.plugins].sort().join(",") === [...b.plugins].sort().join(",");
+}
+function serverEnv(spec, env) {
+  const out = { ...env };
+  out["PATH"] ??= FALLBACK_PATH;
+  out["LOCAL_RUNTIME_MODE"] = "1";
+  if (spec.isolation === "bwrap") {
+    out["HOME"] = "/tmp";
+    out["TMPDIR"] = "/tmp";
+    if (sandboxCredentials()) {
+      out["USER"] = SANDBOX_USER_NAME;
+      out["LOGNAME"] = SANDBOX_USER_NAME;
+    }
+  }
+  return out;
+}
+function chownTree(root, uid, gid) {
+  lchownSync(root, uid, gid);
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    for (const e of readdirSync3(dir, { withFileTypes: true })) {
+      const p = path10.join(dir, e.name);
+      lchownSync(p, uid, gid);
+      if (e.isDirectory()) stack.push(p);
+    }
+  }
+}
+function withSandboxUser(file, id) {
+  let host = "";
+  try {
+    host = readFileSync5(file, "utf8");
+  } catch {
+  }
+  if (host !== "" && !host.endsWith("\n")) host += "\n";
+  const entry = file === "/etc/passwd" ? `${SANDBOX_USER_NAME}:x:${id}:${id}:OpenHands sandbox:/tmp:/bin/bash
+` : `${SANDBOX_USER_NAME}:x:${id}:
+`;
+  return host + entry;
+}
+function reachableBy(p, id, need) {
+  const allowed = (st2, bit) => {
+    const shift = st2.uid === id.uid ? 6 : st2.gid === id.gid ? 3 : 0;
+    return (st2.mode >> shift & bit) !== 0;
+  };
+  const full = path10.resolve(p);
+  let dir = path10.dirname(full);
+  for (; ; ) {
+    if (!allowed(statSync3(dir), 1)) return false;
+    const up = path10.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const st = statSync3(full);
+  if (st.isDirectory()) return allowed(st, 1);
+  return allowed(st, need === "r" ? 4 : 5);
+}
+function linkOrCopy(source, dest) {
+  try {
+    linkSync(source, dest);
+  } catch {
+    copyFileSync(source, dest);
+    chmodSync(dest, 493);
+  }
+  return dest;
+}
+async function waitGone(pid, ms) {
+  const deadline = Date.now() + ms;
+  for (; ; ) {
+    let state;
+    try {
+      const stat4 = readFileSync5(`/proc/${pid}/stat`, "utf8");
+      state = stat4.slice(stat4.lastIndexOf(")") + 2, stat4.lastIndexOf(")") + 3);
+    } catch {
+      return true;
+    }
+    if (state === "Z" || state === "X") return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+async function launchServer(cfg, spec, env, workspace, signal) {
+  const creds = spec.isolation === "bwrap" ? sandboxCredentials() : void 0;
+  let root = cfg.tempRoot;
+  if (creds) {
+    root = [cfg.tempRoot, os3.tmpdir(), "/tmp"].find((r) => r !== void 0 && reachableBy(r, creds, "x"));
+    if (root === void 0) {
+      throw new Error(
+        `No temporary folder is reachable by the sandbox user (uid ${creds.uid}): ${os3.tmpdir()} and /tmp sit below folders it cannot enter. Set TMPDIR (or RUNNER_TEMP) to a folder whose parents are world-executable.`
+      );
+    }
+  }
+  const dir = createOwnedDir(root, "oh-local-");
+  try {
+    const awaiting = "slot" in workspace;
+    let workspaceHostDir;
+    if ("slot" in workspace) {
+      workspaceHostDir = path10.join(dir.path, "workspace");
+      mkdirSync3(workspaceHostDir);
+      if (creds) lchownSync(workspaceHostDir, creds.uid, creds.gid);
+    } else {
+      workspaceHostDir = workspace.hostDir;
+    }
+    const shellEnv = serverEnv(spec, env);
+    const apiKey = randomBytes2(24).toString("base64url");
+    const processEnv = { ...shellEnv, SESSION_API_KEY: apiKey };
+    const nodePath = realpathSync(cfg.nodePath ?? process.execPath);
+    const serverScript = realpathSync(spec.serverScript);
+    const plugins = spec.plugins.length > 0 ? ["--plugins", spec.plugins.join(",")] : [];
+    const extra = [...cfg.serverArgs ?? [], ...awaiting ? ["--await-workspace"] : [], ...plugins];
+    let proc;
+    let sandboxPid;
+    let userNet;
+    let moved;
+    if (spec.isolation === "bwrap") {
+      const withNetwork = spec.network !== "none";
+      if (withNetwork && !cfg.slirpPath) throw new ResolverError("runtime", MISSING_USERNET_MESSAGE);
+      const runDir = path10.join(dir.path, "run");
+      mkdirSync3(runDir);
+      const pkg = path10.join(dir.path, "package.json");
+      writeFileSync4(pkg, '{"type":"module"}\n');
+      let boundWorkspace = workspaceHostDir;
+      let bundledNode = nodePath;
+      let bundledServer = serverScript;
+      if (creds) {
+        chmodSync(dir.path, 457);
+        lchownSync(runDir, creds.uid, creds.gid);
+        chownTree(workspaceHostDir, creds.uid, creds.gid);
+        if (!reachableBy(nodePath, creds, "x")) bundledNode = linkOrCopy(nodePath, path10.join(dir.path, "node"));
+        if (!reachableBy(serverScript, creds, "r")) {
+          bundledServer = path10.join(dir.path, "server.js");
+          copyFileSync(serverScript, bundledServer);
+          chmodSync(bundledServer, 420);
+        }
+        if (!("slot" in workspace) && !reachableBy(workspaceHostDir, creds, "x")) {
+          const slot = path10.join(dir.path, "workspace");
+          mkdirSync3(slot);
+          lchownSync(slot, creds.uid, creds.gid);
+          if (!sameFilesystem(workspaceHostDir, slot)) {
+            throw new ResolverError(
+              "runtime",
+              `the workspace ${workspaceHostDir} is not reachable by the sandbox uid ${creds.uid} (a parent folder is not world-traversable) and lies on another filesystem than ${dir.path}; put the output folder under a world-traversable folder, or the runtime temp root on the same filesystem`
+            );
+          }
+          moved = moveWorkspaceIntoSlot(workspaceHostDir, slot);
+          boundWorkspace = slot;
+        }
+      }
+      const extraStdio = [];
+      const pipe = () => {
+        extraStdio.push("pipe");
+        return 2 + extraStdio.length;
+      };
+      try {
+        const readOnly = [
+          { source: bundledNode, dest: `${SANDBOX_BIN_DIR}/node` },
+          { source: bundledServer, dest: `${SANDBOX_BIN_DIR}/server.js` },
+          { source: pkg, dest: `${SANDBOX_BIN_DIR}/package.json` }
+        ];
+        const etcFile = (name, content) => {
+          const p = path10.join(dir.path, `etc-${name}`);
+          writeFileSync4(p, content, { mode: 420 });
+          readOnly.push({ source: p, dest: `/etc/${name}` });
+        };
+        if (creds) {
+          etcFile("passwd", withSandboxUser("/etc/passwd", creds.uid));
+          etcFile("group", withSandboxUser("/etc/group", creds.gid));
+        }
+        if (withNetwork) etcFile("resolv.conf", `nameserver ${USERNET_DNS}
+`);
+        const workspaceSrc = boundWorkspace;
+        const runSrc = runDir;
+        const infoFd = pipe();
+        let infoP;
+        const args = [
+          ...bwrapArgs({
+            workspace: workspaceSrc,
+            runDir: runSrc,
+            readOnly,
+            infoFd,
+            // A non-root product's slirp4netns must join the sandbox's user namespace, which --disable-userns
+            // would hide behind a nested one; there the sandbox uid is the product's own anyway.
+            disableUserns: (creds !== void 0 || !withNetwork) && await bwrapSupportsDisableUserns(cfg.bwrapPath ?? "bwrap"),
+            plainDev: creds === void 0 && withNetwork
+          }),
+          ...limitedCommand(spec.limits ?? DEFAULT_LOCAL_LIMITS, [
+            `${SANDBOX_BIN_DIR}/node`,
+            `${SANDBOX_BIN_DIR}/server.js`,
+            "--listen",
+            `unix:${SANDBOX_SOCKET}`,
+            "--working-dir",
+            SANDBOX_WORKSPACE,
+            ...extra
+          ])
+        ];
+        proc = await startServerProcess({
+          command: cfg.bwrapPath ?? "bwrap",
+          args,
+          env: processEnv,
+          cwd: "/",
+          ...creds,
+          extraStdio,
+          logger: cfg.logger,
+          label: "bwrap server",
+          readyTimeoutMs: cfg.readyTimeoutMs,
+          signal,
+          onSpawn: (child) => {
+            infoP = readJson(child.stdio[infoFd], 6e4, "bwrap info").then(sandboxInfo);
+            return infoP.then((i2) => {
+              sandboxPid = i2.pid;
+            });
+          },
+          mapAddress: (a2) => a2.transport === "unix" && a2.path.startsWith(`${SANDBOX_RUN_DIR}/`) ? { transport: "unix", path: path10.join(runDir, a2.path.slice(SANDBOX_RUN_DIR.length + 1)) } : a2,
+          failureHint: (out) => /^bwrap:/m.test(out) ? "bubblewrap could not set up the sandbox; use runtime docker, or fix user namespaces on this machine." : void 0
+        });
+        if (withNetwork) {
+          const info = await infoP;
+          try {
+            userNet = await attachUserNet({
+              slirpPath: cfg.slirpPath,
+              childPid: info.pid,
+              netnsInode: info.netnsInode,
+              logger: cfg.logger,
+              joinUserns: creds === void 0
+            });
+          } catch (err) {
+            await proc.stop();
+            throw new ResolverError("runtime", `the sandbox network could not be set up: ${errorMessage(err)}`, {
+              cause: err
+            });
+          }
+        }
+      } catch (err) {
+        await userNet?.stop();
+        moved?.restore();
+        throw err;
+      }
+    } else {
+      proc = await startServerProcess({
+        command: nodePath,
+        args: [serverScript, "--listen", "tcp:127.0.0.1:0", "--working-dir", workspaceHostDir, ...extra],
+        env: processEnv,
+        cwd: workspaceHostDir,
+        logger: cfg.logger,
+        label: "local server",
+        readyTimeoutMs: cfg.readyTimeoutMs,
+        signal
+      });
+    }
+    const client = new ActionClient({
+      address: proc.address,
+      apiKey,
+      logger: cfg.logger,
+      retry: cfg.retry,
+      defaultActionTimeoutSec: cfg.defaultActionTimeoutSec
+    });
+    cfg.logger.debug(`${spec.isolation === "bwrap" ? "bwrap" : "local"} server ${proc.pid} ready`);
+    return { spec, proc, client, env: shellEnv, dir, workspaceHostDir, awaiting, sandboxPid, userNet, moved };
+  } catch (err) {
+    dir.remove();
+    throw err;
+  }
+}
+async function stopServer(server, beforeRemove) {
+  server.client.close();
+  await server.proc.stop();
+  if (server.sandboxPid !== void 0 && !await waitGone(server.sandboxPid, 1e4)) {
+    server.dir.keep();
+    throw new ResolverError("runtime", `sandbox process ${server.sandboxPid} did not exit; its folder is kept`);
+  }
+  await server.userNet?.stop();
+  try {
+    beforeRemove?.();
+    server.moved?.restore();
+  } catch (err) {
+    server.dir.keep();
+    throw new ResolverError(
+      "runtime",
+      `could not move the workspace back from ${server.workspaceHostDir}: ${errorMessage(err)}; the files are still there`,
+      { cause: err }
+    );
+  }
+  server.dir.remove();
+}
+function envDiffCommand(from, to) {
+  const valid = (k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k);
+  const exports2 = Object.entries(to).filter(([k, v]) => valid(k) && from[k] !== v).map(([k, v]) => `${k}=${shellQuote(v)}`);
+  const unsets = Object.keys(from).filter((k) => valid(k) && !(k in to));
+  const parts = [];
+  if (exports2.length > 0) parts.push(`export ${exports2.join(" ")}`);
+  if (unsets.length > 0) parts.push(`unset ${unsets.join(" ")}`);
+  return parts.join("; ");
+}
+function sameFilesystem(a2, b) {
+  return statSync3(a2).dev === statSync3(b).dev;
+}
+function moveWorkspaceIntoSlot(hostDir, slotDir) {
+  const entries = readdirSync3(hostDir);
+  const moved = [];
+  const marker2 = path10.join(path10.dirname(slotDir), MOVED_FROM_FILE);
+  writeFileSync4(marker2, hostDir);
+  try {
+    for (const e of entries) {
+      renameSync3(path10.join(hostDir, e), path10.join(slotDir, e));
+      moved.push(e);
+    }
+    rmdirSync(hostDir);
+    symlinkSync(slotDir, hostDir);
+  } catch (err) {
+    for (const e of moved) renameSync3(path10.join(slotDir, e), path10.join(hostDir, e));
+    unlinkSync2(marker2);
+    throw err;
+  }
+  let restored = false;
+  const unregister = onProcessExit(() => restore());
+  const restore = () => {
+    if (restored) return;
+    if (lstatSync3(hostDir, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync2(hostDir);
+    mkdirSync3(hostDir, { recursive: true });
+    for (const e of readdirSync3(slotDir)) renameSync3(path10.join(slotDir, e), path10.join(hostDir, e));
+    unlinkSync2(marker2);
+    restored = true;
+    unregister();
+  };
+  return { restore };
+}
+var LocalRuntime = class {
+  kind = "local";
+  isolation;
+  /** /workspace under bwrap, the host path otherwise. */
+  workspacePath;
+  /** The host folder the caller asked for (it holds the workspace before and after the runtime's life). */
+  workspaceHostDir;
+  sessionId;
+  #server;
+  #cfg;
+  #moved;
+  #closing;
+  #onClosed;
+  #owner;
+  constructor(init) {
+    this.#owner = init.owner;
+    this.#server = init.server;
+    this.#cfg = init.cfg;
+    this.#moved = init.moved;
+    this.#onClosed = init.onClosed;
+    this.isolation = init.server.spec.isolation;
+    this.workspaceHostDir = init.workspaceHostDir;
+    this.workspacePath = this.isolation === "bwrap" ? SANDBOX_WORKSPACE : init.workspaceHostDir;
+    this.sessionId = init.sessionId;
+  }
+  /** The server's process id (the bwrap process under bwrap). */
+  get serverPid() {
+    return this.#server.proc.pid;
+  }
+  get client() {
+    return this.#server.client;
+  }
+  execute(action, opts) {
+    this.#assertOpen();
+    return this.#server.client.execute(action, opts).catch((err) => this.#explain(err));
+  }
+  run(command, opts) {
+    this.#assertOpen();
+    return this.#server.client.run(command, opts).catch((err) => this.#explain(err));
+  }
+  /** A server that is gone explains itself better than a refused connection does. */
+  #explain(err) {
+    const exit = this.#server.proc.describeExit();
+    if (err instanceof ActionServerError && err.disconnected && exit) {
+      throw new ActionServerError(`the sandbox server of session ${this.sessionId} ${exit}`, {
+        detail: err.detail,
+        disconnected: true,
+        cause: err
+      });
+    }
+    throw err;
+  }
+  /**
+   * sandbox-network setup-only: under bwrap the server is restarted in its own network namespace (a
+   * namespace cannot be entered after the fact); shell state from the setup phase (cwd, exports) is lost,
+   * files stay. Unisolated, there is nothing to drop: a warning says so.
+   */
+  async dropNetwork() {
+    this.#assertOpen();
+    const old = this.#server;
+    if (old.spec.isolation !== "bwrap") {
+      this.#cfg.logger.warn("sandbox-network: the unisolated local runtime cannot drop network access");
+      return;
+    }
+    if (old.spec.network === "none") return;
+    const moved = this.#moved;
+    this.#moved = void 0;
+    await stopServer(old, moved ? () => moved.restore() : void 0);
+    const spec = { ...old.spec, network: "none" };
+    this.#server = await launchServer(this.#cfg, spec, old.env, { hostDir: this.workspaceHostDir });
+  }
+  close() {
+    this.#closing ??= (async () => {
+      const moved = this.#moved;
+      try {
+        await stopServer(this.#server, moved ? () => moved.restore() : void 0);
+        if (this.#server.spec.isolation === "bwrap" && this.#owner && sandboxCredentials()) {
+          chownTree(this.workspaceHostDir, this.#owner.uid, this.#owner.gid);
+        }
+      } finally {
+        this.#onClosed(this);
+      }
+    })();
+    return this.#closing;
+  }
+  #assertOpen() {
+    if (this.#closing) throw new ResolverError("runtime", `the local runtime for session ${this.sessionId} is closed`);
+  }
+};
+var LocalRuntimeManager = class {
+  #opts;
+  #warm = [];
+  #starting = /* @__PURE__ */ new Set();
+  #running = /* @__PURE__ */ new Set();
+  /** Owners of workspaces as they were before a sandbox took them. */
+  #owners = /* @__PURE__ */ new Map();
+  #tornDown = false;
+  constructor(opts) {
+    this.#opts = { ...opts };
+  }
+  /** What warm servers are started as (the factory sets it once it knows whether bwrap works). */
+  setWarmSpec(spec) {
+    this.#opts.warmSpec = spec;
+  }
+  get warmCount() {
+    return this.#warm.length;
+  }
+  /** Pids of the warm servers (tests and diagnostics). */
+  get warmPids() {
+    return this.#warm.map((s) => s.proc.pid);
+  }
+  /** runtime.md §2.1: with INITIAL > 0 and an empty pool, start that many servers and wait for them. */
+  async setup() {
+    const initial = this.#opts.warm?.initial ?? 0;
+    if (initial <= 0 || this.#warm.length > 0 || !this.#opts.warmSpec) return;
+    await Promise.all(Array.from({ length: initial }, () => this.#startWarm()));
+  }
+  async create(opts) {
+    if (this.#tornDown) throw new ResolverError("runtime", "the runtime factory was torn down");
+    const spec = {
+      isolation: opts.isolation,
+      network: opts.network ?? "full",
+      plugins: opts.plugins ?? [],
+      serverScript: opts.serverScript ?? this.#opts.serverScript ?? defaultServerScript(),
+      ...opts.isolation === "bwrap" ? { limits: resolveLimits(this.#opts.limits, opts.limits) } : {}
+    };
+    const cfg = { ...this.#opts, logger: opts.logger };
+    if (spec.isolation === "none") opts.logger.warn(NO_ISOLATION_WARNING);
+    else if (spec.network !== "none") {
+      opts.logger.debug("bwrap sandbox: own network namespace with user-mode networking (no host loopback)");
+    }
+    const requested = path10.resolve(opts.workspaceHostDir);
+    if (!statSync3(requested, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new ResolverError("runtime", `workspace folder ${requested} does not exist; create it before the runtime`);
+    }
+    const hostDir = realpathSync(requested);
+    const st = statSync3(hostDir);
+    this.#owners.set(hostDir, { uid: st.uid, gid: st.gid });
+    let runtime = await this.#tryWarm(spec, opts, hostDir);
+    if (!runtime) {
+      const server = await launchServer(cfg, spec, opts.env, { hostDir });
+      runtime = this.#wrap(server, opts, hostDir);
+    }
+    this.#topUp();
+    return runtime;
+  }
+  async teardown() {
+    this.#tornDown = true;
+    await Promise.allSettled([...this.#starting]);
+    const warm = this.#warm.splice(0);
+    await Promise.allSettled([...warm.map((s) => stopServer(s)), ...[...this.#running].map((rt) => rt.close())]);
+  }
+  #wrap(server, opts, hostDir, moved) {
+    const owner = this.#owners.get(hostDir);
+    const rt = new LocalRuntime({
+      server,
+      cfg: { ...this.#opts, logger: opts.logger },
+      workspaceHostDir: hostDir,
+      sessionId: opts.sessionId,
+      moved,
+      owner,
+      onClosed: (r) => this.#running.delete(r)
+    });
+    this.#running.add(rt);
+    return rt;
+  }
+  async #tryWarm(spec, opts, hostDir) {
+    const idx = this.#warm.findIndex((s) => sameSpec(s.spec, spec) && s.proc.isRunning());
+    if (idx < 0) return void 0;
+    const server = this.#warm.splice(idx, 1)[0];
+    let moved;
+    try {
+      if (spec.isolation === "bwrap") {
+        if (!sameFilesystem(hostDir, server.workspaceHostDir)) {
+          this.#warm.unshift(server);
+          opts.logger.debug("warm bwrap server skipped: the workspace is on another filesystem than its slot");
+          return void 0;
+        }
+        const creds = sandboxCredentials();
+        if (creds) chownTree(hostDir, creds.uid, creds.gid);
+        moved = moveWorkspaceIntoSlot(hostDir, server.workspaceHostDir);
+        await server.client.setWorkspace(SANDBOX_WORKSPACE);
+      } else {
+        await server.client.setWorkspace(hostDir);
+      }
+      server.awaiting = false;
+      const diff = envDiffCommand(server.env, serverEnv(spec, opts.env));
+      if (diff !== "") {
+        const r = await server.client.run(diff, { timeoutSec: 30 });
+        if (r.exitCode !== 0) throw new ResolverError("runtime", `applying the session env failed: ${r.output}`);
+        server.env = serverEnv(spec, opts.env);
+      }
+      opts.logger.debug(`took warm server ${server.proc.pid} for session ${opts.sessionId}`);
+      return this.#wrap(server, opts, hostDir, moved);
+    } catch (err) {
+      opts.logger.warn(`warm server ${server.proc.pid} could not be used (${errorMessage(err)}); starting a new one`);
+      const m = moved;
+      await stopServer(server, m ? () => m.restore() : void 0);
+      return void 0;
+    }
+  }
+  #startWarm() {
+    const spec = this.#opts.warmSpec;
+    if (!spec) return Promise.resolve();
+    const p = launchServer(this.#opts, spec, this.#opts.warmEnv ?? {}, { slot: true }).then(
+      async (server) => {
+        if (this.#tornDown) await stopServer(server);
+        else this.#warm.push(server);
+      },
+      (err) => {
+        this.#opts.logger.warn(`warm server failed to start: ${errorMessage(err)}`);
+      }
+    );
+    this.#starting.add(p);
+    void p.finally(() => this.#starting.delete(p));
+    return p;
+  }
+  /** runtime.md §2.6 step 5: top the pool up to DESIRED in the background. */
+  #topUp() {
+    const desired = this.#opts.warm?.desired ?? 0;
+    const missing = desired - this.#warm.length - this.#starting.size;
+    for (let i2 = 0; i2 < missing; i2++) void this.#startWarm();
+  }
+  /** Waits for background warm starts (tests, benchmarks). */
+  async settled() {
+    while (this.#starting.size > 0) await Promise.allSettled([...this.#starting]);
+  }
+};
+
+// src/runtime/ownership.ts
+import { chmodSync as chmodSync2, lchownSync as lchownSync2, lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
+import path11 from "node:path";
+var SANDBOX_UID = 10001;
+var SANDBOX_GID = 10001;
+function hostIds() {
+  return { uid: process.geteuid?.() ?? 0, gid: process.getegid?.() ?? 0 };
+}
+function sandboxUser(configured, host = hostIds()) {
+  if (configured === void 0) {
+    return host.uid === 0 ? { uid: SANDBOX_UID, gid: SANDBOX_GID } : { uid: host.uid, gid: host.gid };
+  }
+  const m = /^(\d{1,9}):(\d{1,9})$/.exec(configured);
+  if (!m) {
+    throw new ResolverError(
+      "config",
+      `the sandbox user must be a numeric uid:gid (e.g. 1000:1000), got "${configured}"`
+    );
+  }
+  const user = { uid: Number(m[1]), gid: Number(m[2]) };
+  if (user.uid === 0 || user.gid === 0) {
+    throw new ResolverError(
+      "config",
+      `the sandbox never runs as root: choose a uid:gid other than 0, got "${configured}"`
+    );
+  }
+  return user;
+}
+function walk(root, visit, onError) {
+  visit(root, true);
+  const dirs = [root];
+  for (let dir = dirs.pop(); dir !== void 0; dir = dirs.pop()) {
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch (err) {
+      if (!onError) throw err;
+      onError(dir, err);
+      continue;
+    }
+    for (const e of entries) {
+      const p = path11.join(dir, e.name);
+      const isDir = e.isDirectory();
+      visit(p, isDir);
+      if (isDir) dirs.push(p);
+    }
+  }
+}
+function leaseWorkspace(root, user, host = hostIds()) {
+  let previousOwner = null;
+  if (host.uid === 0) {
+    const st = lstatSync4(root);
+    previousOwner = { uid: st.uid, gid: st.gid };
+    try {
+      walk(root, (p) => lchownSync2(p, user.uid, user.gid));
+    } catch (err) {
+      reclaimTree(root, previousOwner);
+      throw new ResolverError(
+        "runtime",
+        `cannot give the workspace ${root} to the sandbox user ${user.uid}:${user.gid}: ${errorMessage(err)}`
+      );
+    }
+  }
+  let released = false;
+  return {
+    previousOwner,
+    release() {
+      if (released) return [];
+      released = true;
+      return reclaimTree(root, previousOwner);
+    }
+  };
+}
+function reclaimTree(root, owner) {
+  const failures = [];
+  const fix = (p, isDir) => {
+    try {
+      const st = lstatSync4(p);
+      if (owner && (st.uid !== owner.uid || st.gid !== owner.gid)) lchownSync2(p, owner.uid, owner.gid);
+      if (st.isSymbolicLink()) return;
+      const want = isDir ? 448 : st.isFile() ? 384 : 0;
+      if ((st.mode & want) !== want) chmodSync2(p, st.mode & 4095 | want);
+    } catch (err) {
+      if (err.code !== "ENOENT") failures.push(`${p}: ${errorMessage(err)}`);
+    }
+  };
+  walk(root, fix, (p, err) => {
+    if (err.code !== "ENOENT") failures.push(`${p}: ${errorMessage(err)}`);
+  });
+  return failures;
+}
+
+// src/runtime/types.ts
+var DEFAULT_SANDBOX_LIMITS = {
+  memoryBytes: 4 * 1024 ** 3,
+  pidsLimit: 1024
+};
+
+// src/runtime/docker.ts
+var DEFAULT_DOCKER_IMAGE = "nikolaik/python-nodejs:python3.12-nodejs22";
+var dockerodeModule;
+function loadDockerode() {
+  dockerodeModule ??= import("./docker-DTZ7YLKA.js").then((m) => m.default);
+  return dockerodeModule;
+}
+async function connectDocker(opts) {
+  const Docker = await loadDockerode();
+  return new Docker(opts);
+}
+var OWNER_LABEL = "openhands.owner";
+async function sweepStaleContainers(docker, logger) {
+  const removed = [];
+  const list = await docker.listContainers({ all: true, filters: { label: ["openhands.runtime=1", OWNER_LABEL] } });
+  for (const info of list) {
+    const owner = info.Labels[OWNER_LABEL];
+    if (owner === void 0 || ownerAlive(owner)) continue;
+    const name = (info.Names[0] ?? info.Id).replace(/^\//, "");
+    try {
+      await docker.getContainer(info.Id).remove({ force: true });
+      removed.push(name);
+    } catch (err) {
+      if (!isNotFound(err)) logger.warn(`could not remove the stale container ${name}: ${errorMessage(err)}`);
+    }
+  }
+  return removed;
+}
+async function probeDocker(opts, timeoutMs = 3e3) {
+  try {
+    const docker = await connectDocker(opts);
+    let timer2;
+    const timeout = new Promise((_, reject) => {
+      timer2 = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([docker.ping(), timeout]);
+    } finally {
+      clearTimeout(timer2);
+    }
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: `no Docker engine answers: ${errorMessage(err)}` };
+  }
+}
+function containerName(sessionId) {
+  const safe = sessionId.replace(/[^a-zA-Z0-9_.-]/g, "-").replace(/^[^a-zA-Z0-9]+/, "");
+  return `openhands-runtime-${safe || "session"}`;
+}
+function networkMode(network) {
+  return (network ?? "full") === "none" ? "none" : "bridge";
+}
+var HOST_ONLY_ENV = /* @__PURE__ */ new Set(["PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "PWD"]);
+function containerEnv(env, apiKey) {
+  const out = [];
+  for (const [k, v] of Object.entries(env)) if (!HOST_ONLY_ENV.has(k)) out.push(`${k}=${v}`);
+  out.push("HOME=/tmp");
+  out.push(`SESSION_API_KEY=${apiKey}`);
+  return out;
+}
+function dynamicLoader() {
+  if (process.arch === "x64") return "/lib64/ld-linux-x86-64.so.2";
+  if (process.arch === "arm64") return "/lib/ld-linux-aarch64.so.1";
+  return void 0;
+}
+function imageHint(image) {
+  return `The Docker image ${image} must be glibc-based (glibc 2.28 or newer, e.g. Debian 10+ or Ubuntu 20.04+) and have bash, because the runtime mounts its own node binary into the container. Alpine/musl and busybox images cannot run it. Choose another base-container-image.`;
+}
+var checkedImages = /* @__PURE__ */ new Map();
+async function pathExists(container, p) {
+  try {
+    await container.infoArchive({ path: p });
+    return true;
+  } catch (err) {
+    if (err.statusCode === 404) return false;
+    throw err;
+  }
+}
+function checkImage(container, image, imageId) {
+  let p = checkedImages.get(imageId);
+  if (!p) {
+    p = (async () => {
+      const bash = await pathExists(container, "/bin/bash") || await pathExists(container, "/usr/bin/bash");
+      if (!bash) throw new ResolverError("runtime", `the image ${image} has no /bin/bash. ${imageHint(image)}`);
+      const loader = dynamicLoader();
+      if (loader && !await pathExists(container, loader)) {
+        throw new ResolverError(
+          "runtime",
+          `the image ${image} has no glibc (${loader} is missing). ${imageHint(image)}`
+        );
+      }
+    })();
+    checkedImages.set(imageId, p);
+    p.catch(() => checkedImages.delete(imageId));
+  }
+  return p;
+}
+function demux(stream, stdout, stderr) {
+  let buf = Buffer.alloc(0);
+  stream.on("data", (chunk) => {
+    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    while (buf.length >= 8) {
+      const size = buf.readUInt32BE(4);
+      if (buf.length < 8 + size) break;
+      const payload = buf.subarray(8, 8 + size);
+      (buf[0] === 2 ? stderr : stdout).write(payload);
+      buf = buf.subarray(8 + size);
+    }
+  });
+  stream.on("end", () => {
+    stdout.end();
+    stderr.end();
+  });
+  stream.on("error", () => {
+    stdout.end();
+    stderr.end();
+  });
+}
+async function ensureImage(docker, image, logger) {
+  try {
+    return await docker.getImage(image).inspect();
+  } catch (err) {
+    if (err.statusCode !== 404) throw err;
+  }
+  logger.info(`pulling Docker image ${image}`);
+  const stream = await docker.pull(image);
+  await new Promise((resolve, reject) => {
+    docker.modem.followProgress(stream, (err) => err ? reject(err) : resolve());
+  });
+  return docker.getImage(image).inspect();
+}
+function isNotFound(err) {
+  const code = err.statusCode;
+  return code === 404 || code === 409;
+}
+var DockerRuntime = class {
+  kind = "docker";
+  workspacePath = SANDBOX_WORKSPACE;
+  workspaceHostDir;
+  containerName;
+  containerId;
+  #docker;
+  #container;
+  #client;
+  #attach;
+  #dir;
+  #lease;
+  #logger;
+  #unregisterExit;
+  #onClosed;
+  #closing;
+  constructor(init) {
+    this.#onClosed = init.onClosed;
+    this.#docker = init.docker;
+    this.#container = init.container;
+    this.containerId = init.container.id;
+    this.containerName = init.name;
+    this.#client = init.client;
+    this.#attach = init.attach;
+    this.#dir = init.dir;
+    this.#lease = init.lease;
+    this.#logger = init.logger;
+    this.workspaceHostDir = init.workspaceHostDir;
+    this.#unregisterExit = onProcessExit(() => this.#attach.destroy());
+  }
+  get client() {
+    return this.#client;
+  }
+  execute(action, opts) {
+    this.#assertOpen();
+    return this.#client.execute(action, opts);
+  }
+  run(command, opts) {
+    this.#assertOpen();
+    return this.#client.run(command, opts);
+  }
+  /** sandbox-network setup-only: disconnects the container from every network it is on. */
+  async dropNetwork() {
+    this.#assertOpen();
+    const info = await this.#container.inspect();
+    for (const name of Object.keys(info.NetworkSettings.Networks ?? {})) {
+      if (name === "none") continue;
+      await this.#docker.getNetwork(name).disconnect({ Container: this.containerId, Force: true });
+      this.#logger.debug(`container ${this.containerName} disconnected from network ${name}`);
+    }
+  }
+  close() {
+    this.#closing ??= (async () => {
+      this.#client.close();
+      this.#attach.end();
+      const gone = await Promise.race([
+        this.#container.wait({ condition: "removed" }).then(
+          () => true,
+          () => true
+        ),
+        new Promise((resolve) => setTimeout(() => resolve(false), 3e3))
+      ]);
+      if (!gone) {
+        this.#logger.debug(`container ${this.containerName} still there after stdin closed; removing it`);
+        await this.#container.remove({ force: true }).catch((err) => {
+          if (!isNotFound(err)) throw err;
+        });
+      }
+      this.#attach.destroy();
+      this.#unregisterExit();
+      releaseWorkspace(this.#lease, this.workspaceHostDir, this.#logger);
+      this.#dir.remove();
+      this.#onClosed?.(this);
+    })();
+    return this.#closing;
+  }
+  #assertOpen() {
+    if (this.#closing) throw new ResolverError("runtime", `the Docker runtime ${this.containerName} is closed`);
+  }
+};
+function releaseWorkspace(lease, workspace, logger) {
+  const failures = lease.release();
+  if (failures.length > 0) {
+    logger.warn(
+      `could not give back ${failures.length} entries of the workspace ${workspace}: ${failures.slice(0, 5).join("; ")}`
+    );
+  }
+}
+async function createDockerRuntime(opts, cfg) {
+  const logger = opts.logger;
+  const host = hostIds();
+  const user = sandboxUser(cfg.user, host);
+  const docker = await connectDocker(cfg.docker);
+  const image = opts.image ?? DEFAULT_DOCKER_IMAGE;
+  const requested = path12.resolve(opts.workspaceHostDir);
+  if (!statSync4(requested, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ResolverError("runtime", `workspace folder ${requested} does not exist; create it before the runtime`);
+  }
+  const hostWorkspace = realpathSync2(requested);
+  const imageInfo = await ensureImage(docker, image, logger);
+  const nodePath = realpathSync2(cfg.nodePath ?? process.execPath);
+  const serverScript = realpathSync2(opts.serverScript ?? cfg.serverScript ?? defaultServerScript());
+  const limits = { ...DEFAULT_SANDBOX_LIMITS, ...cfg.limits, ...opts.limits };
+  const name = containerName(opts.sessionId);
+  const dir = createOwnedDir(cfg.tempRoot, "oh-docker-");
+  let container;
+  let attach;
+  let lease;
+  try {
+    const runDir = path12.join(dir.path, "run");
+    const binDir = path12.join(dir.path, "bin");
+    mkdirSync4(runDir, { mode: 448 });
+    if (host.uid === 0) chownSync(runDir, user.uid, user.gid);
+    else if (host.uid !== user.uid) chmodSync3(runDir, 511);
+    mkdirSync4(binDir);
+    writeFileSync5(path12.join(binDir, "package.json"), '{"type":"module"}\n');
+    writeFileSync5(path12.join(binDir, "node"), "");
+    writeFileSync5(path12.join(binDir, "server.js"), "");
+    const apiKey = randomBytes3(24).toString("base64url");
+    const plugins = opts.plugins && opts.plugins.length > 0 ? ["--plugins", opts.plugins.join(",")] : [];
+    const hostConfig = {
+      Binds: [
+        `${hostWorkspace}:${SANDBOX_WORKSPACE}:rw`,
+        `${runDir}:${SANDBOX_RUN_DIR}:rw`,
+        `${binDir}:${SANDBOX_BIN_DIR}:ro`,
+        `${nodePath}:${SANDBOX_BIN_DIR}/node:ro`,
+        `${serverScript}:${SANDBOX_BIN_DIR}/server.js:ro`
+      ],
+      NetworkMode: networkMode(opts.network),
+      Memory: limits.memoryBytes,
+      // Equal to Memory: no swap on top of it (where the kernel accounts swap).
+      MemorySwap: limits.memoryBytes,
+      PidsLimit: limits.pidsLimit,
+      ...limits.nanoCpus ? { NanoCpus: limits.nanoCpus } : {},
+      CapDrop: ["ALL"],
+      SecurityOpt: ["no-new-privileges"],
+      Privileged: false,
+      IpcMode: "private",
+      CgroupnsMode: "private",
+      AutoRemove: true,
+      Init: cfg.init ?? true
+    };
+    const createOpts = {
+      name,
+      Image: image,
+      Entrypoint: [`${SANDBOX_BIN_DIR}/node`],
+      Cmd: [
+        `${SANDBOX_BIN_DIR}/server.js`,
+        "--listen",
+        `unix:${SANDBOX_SOCKET}`,
+        "--working-dir",
+        SANDBOX_WORKSPACE,
+        ...cfg.serverArgs ?? [],
+        ...plugins
+      ],
+      Env: containerEnv(opts.env, apiKey),
+      User: `${user.uid}:${user.gid}`,
+      WorkingDir: SANDBOX_WORKSPACE,
+      Tty: false,
+      OpenStdin: true,
+      // Docker closes the server's stdin only when the attached client goes away if StdinOnce is set;
+      // that is what makes a dead parent stop the server.
+      StdinOnce: true,
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      // The owner label lets a later process (the action's post step) remove a container whose owner died and whose
+      // server did not stop with it (sweepStaleContainers).
+      Labels: {
+        "openhands.runtime": "1",
+        "openhands.session": opts.sessionId,
+        [OWNER_LABEL]: ownerToken(process.pid) ?? String(process.pid)
+      },
+      HostConfig: hostConfig
+    };
+    lease = leaseWorkspace(hostWorkspace, user, host);
+    container = await createContainer(docker, createOpts, name, logger);
+    await checkImage(container, image, imageInfo.Id);
+    attach = await container.attach({
+      stream: true,
+      stdin: true,
+      stdout: true,
+      stderr: true,
+      hijack: true
+    });
+    attach.on("error", (err) => logger.debug(`container ${name} attach stream: ${err.message}`));
+    const stdout = new PassThrough2();
+    const stderr = new PassThrough2();
+    demux(attach, stdout, stderr);
+    const tail = [];
+    const remember = (line) => {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      logger.debug(`server: ${line}`);
+    };
+    createInterface2({ input: stderr }).on("line", remember);
+    const ready = new Promise((resolve, reject) => {
+      const lines = createInterface2({ input: stdout });
+      let done = false;
+      lines.on("line", (line) => {
+        const addr = done ? void 0 : parseReadyLine2(line);
+        if (addr?.transport === "unix") {
+          done = true;
+          resolve(addr.path);
+        } else remember(line);
+      });
+      lines.on("close", () => {
+        if (!done) reject(new Error("the server exited before it was ready"));
+      });
+    });
+    await container.start();
+    const timeoutMs = cfg.readyTimeoutMs ?? 12e4;
+    let timer2;
+    let socketInside;
+    try {
+      socketInside = await Promise.race([
+        ready,
+        new Promise((_, reject) => {
+          timer2 = setTimeout(() => reject(new Error(`no ready line within ${timeoutMs / 1e3} s`)), timeoutMs);
+        })
+      ]);
+    } catch (err) {
+      const output = tail.join("\n");
+      const cannotRun = /GLIBC_|error while loading shared libraries|exec format error|no such file or directory/i.test(
+        output
+      );
+      throw new ResolverError(
+        "runtime",
+        `the server in container ${name} (image ${image}) did not start: ${errorMessage(err)}` + (output ? `
+--- server output ---
+${output}` : "") + (cannotRun ? `
+${imageHint(image)}` : "")
+      );
+    } finally {
+      clearTimeout(timer2);
+    }
+    if (!socketInside.startsWith(`${SANDBOX_RUN_DIR}/`)) {
+      throw new ResolverError("runtime", `the server reported a socket outside ${SANDBOX_RUN_DIR}: ${socketInside}`);
+    }
+    const client = new ActionClient({
+      address: { transport: "unix", path: path12.join(runDir, socketInside.slice(SANDBOX_RUN_DIR.length + 1)) },
+      apiKey,
+      logger,
+      retry: cfg.retry,
+      defaultActionTimeoutSec: cfg.defaultActionTimeoutSec
+    });
+    logger.debug(`container ${name} ready (image ${image})`);
+    return new DockerRuntime({
+      docker,
+      container,
+      name,
+      client,
+      attach,
+      dir,
+      lease,
+      logger,
+      workspaceHostDir: hostWorkspace,
+      onClosed: cfg.onClosed
+    });
+  } catch (err) {
+    attach?.destroy();
+    let removed = true;
+    if (container) {
+      await container.remove({ force: true }).catch((e) => {
+        if (isNotFound(e)) return;
+        removed = false;
+        logger.warn(`could not remove container ${name}: ${errorMessage(e)}`);
+      });
+    }
+    if (lease && removed) releaseWorkspace(lease, hostWorkspace, logger);
+    dir.remove();
+    throw err;
+  }
+}
+async function createContainer(docker, createOpts, name, logger) {
+  try {
+    return await docker.createContainer(createOpts);
+  } catch (err) {
+    if (err.statusCode !== 409) throw err;
+  }
+  const existing = docker.getContainer(name);
+  const info = await existing.inspect();
+  if (info.Config.Labels?.["openhands.runtime"] !== "1" || info.State.Running) {
+    throw new ResolverError(
+      "runtime",
+      `a container named ${name} already exists${info.State.Running ? " and is running" : ""}; use another session id or remove it`
+    );
+  }
+  logger.debug(`removing stale container ${name}`);
+  await existing.remove({ force: true });
+  return docker.createContainer(createOpts);
+}
+
+// src/runtime/env.ts
+var SANDBOX_ENV_ALLOWLIST = [
+  "PATH",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "TERM",
+  "COLORTERM",
+  "NO_COLOR",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "CI"
+];
+var SANDBOX_ENV_DEFAULTS = { PYTHONDONTWRITEBYTECODE: "1" };
+var SANDBOX_ENV_PREFIX = "SANDBOX_ENV_";
+var DENIED_NAMES = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "GH_ENTERPRISE_TOKEN",
+  "PAT_TOKEN",
+  "LLM_API_KEY",
+  "SESSION_API_KEY"
+];
+var DENIED_PREFIXES = ["ACTIONS_", "INPUT_"];
+function isLocaleName(name) {
+  return name === "LC_ALL" || /^LC_[A-Z]+$/.test(name);
+}
+function deniedReason(name) {
+  const upper = name.toUpperCase();
+  if (DENIED_NAMES.includes(upper)) return "denied-name";
+  if (DENIED_PREFIXES.some((p) => upper.startsWith(p))) return "denied-prefix";
+  return void 0;
+}
+function buildSandboxEnv(hostEnv, opts = {}) {
+  const secretValues = new Set((opts.secrets ?? []).filter((s) => typeof s === "string" && s !== ""));
+  const allow = /* @__PURE__ */ new Set([...SANDBOX_ENV_ALLOWLIST, ...opts.allow ?? []]);
+  const env = { ...SANDBOX_ENV_DEFAULTS };
+  const denied = [];
+  const consider = (name, source, value) => {
+    const reason = deniedReason(name) ?? deniedReason(source) ?? (secretValues.has(value) ? "secret-value" : void 0);
+    if (reason) {
+      denied.push({ name, source, reason });
+      delete env[name];
+      return;
+    }
+    env[name] = value;
+  };
+  const entries = Object.entries(hostEnv).filter((e) => typeof e[1] === "string");
+  entries.sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+  for (const [name, value] of entries) {
+    if (allow.has(name) || isLocaleName(name)) consider(name, name, value);
+  }
+  for (const [name, value] of entries) {
+    if (!name.startsWith(SANDBOX_ENV_PREFIX)) continue;
+    const stripped = name.slice(SANDBOX_ENV_PREFIX.length).toUpperCase();
+    if (stripped === "") continue;
+    const reason = deniedReason(stripped) ?? (secretValues.has(value) ? "secret-value" : void 0);
+    if (reason) {
+      denied.push({ name: stripped, source: name, reason });
+      delete env[stripped];
+      continue;
+    }
+    env[stripped] = value;
+  }
+  for (const [name, value] of Object.entries(opts.extra ?? {})) consider(name, `extra:${name}`, value);
+  return { env, denied };
+}
+function describeDenials(denied) {
+  return denied.map((d) => {
+    const from = d.source === d.name ? "" : ` (from ${d.source})`;
+    const why = d.reason === "secret-value" ? "its value is a registered secret" : d.reason === "denied-prefix" ? "runner and action-input variables never enter the sandbox" : "credentials never enter the sandbox";
+    return `sandbox env: dropped ${d.name}${from}: ${why}`;
+  });
+}
+function nonNegativeInt(value, name) {
+  if (value === void 0 || value.trim() === "") return 0;
+  const n2 = Number(value);
+  if (!Number.isInteger(n2) || n2 < 0) {
+    throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  }
+  return n2;
+}
+function readWarmPoolConfig(hostEnv) {
+  return {
+    initial: nonNegativeInt(hostEnv["INITIAL_NUM_WARM_SERVERS"], "INITIAL_NUM_WARM_SERVERS"),
+    desired: nonNegativeInt(hostEnv["DESIRED_NUM_WARM_SERVERS"], "DESIRED_NUM_WARM_SERVERS")
+  };
+}
+function readRuntimeTempRoot(hostEnv) {
+  const v = hostEnv["RUNNER_TEMP"];
+  return v && v.startsWith("/") ? v : void 0;
+}
+function hostEnvironment() {
+  return process.env;
+}
+
+// src/runtime/index.ts
+function findExecutable(name, pathEnv) {
+  const dirs = [...(pathEnv ?? "").split(":").filter(Boolean), "/usr/bin", "/usr/local/bin", "/bin"];
+  for (const dir of dirs) {
+    const p = path13.join(dir, name);
+    try {
+      accessSync(p, constants4.X_OK);
+      return p;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function createRuntimeFactory(opts) {
+  const hostEnv = opts.hostEnv ?? hostEnvironment();
+  const logger = opts.logger;
+  const bwrapPath = findExecutable("bwrap", hostEnv["PATH"]);
+  const probeBwrap2 = opts.probeBwrap ?? (() => bwrapPath ? probeBwrap(bwrapPath) : Promise.resolve({ ok: false, reason: "bwrap is not installed (apt-get install bubblewrap)" }));
+  const probeDocker2 = opts.probeDocker ?? (() => probeDocker(opts.docker?.docker));
+  let tempRoot = opts.tempRoot;
+  if (!tempRoot) {
+    const runnerTemp = readRuntimeTempRoot(hostEnv);
+    if (runnerTemp) {
+      tempRoot = path13.join(runnerTemp, "openhands");
+      mkdirSync5(tempRoot, { recursive: true });
+    }
+  }
+  for (const dir of sweepStaleDirs([tempRoot, void 0])) logger.debug(`removed stale sandbox folder ${dir}`);
+  const warmEnv = opts.warmEnv ?? (() => {
+    const built = buildSandboxEnv(hostEnv);
+    for (const line of describeDenials(built.denied)) logger.debug(line);
+    return built.env;
+  })();
+  const common2 = {
+    tempRoot,
+    nodePath: opts.nodePath,
+    readyTimeoutMs: opts.readyTimeoutMs,
+    retry: opts.retry,
+    defaultActionTimeoutSec: opts.defaultActionTimeoutSec,
+    serverArgs: opts.serverArgs
+  };
+  const serverScript = opts.serverScript ?? defaultServerScript();
+  const local = new LocalRuntimeManager({
+    ...common2,
+    logger,
+    bwrapPath,
+    slirpPath: findExecutable("slirp4netns", hostEnv["PATH"]),
+    serverScript,
+    warm: opts.warm ?? readWarmPoolConfig(hostEnv),
+    warmEnv
+  });
+  const dockerRuntimes = /* @__PURE__ */ new Set();
+  let tornDown = false;
+  async function localIsolation(choice) {
+    if (choice === "none") return "none";
+    const probe = await probeBwrap2();
+    if (probe.ok) return "bwrap";
+    if (choice === "bwrap") {
+      throw new ResolverError("runtime", `bubblewrap is required but does not work here: ${probe.reason}`);
+    }
+    logger.debug(`bubblewrap unavailable: ${probe.reason}`);
+    return "none";
+  }
+  async function resolveKind(kind, isolation) {
+    if (kind === "docker") return { kind: "docker" };
+    if (kind === "local") {
+      return { kind: "local", isolation: await localIsolation(isolation ?? opts.localIsolation ?? "auto") };
+    }
+    const bw = await probeBwrap2();
+    if (bw.ok) return { kind: "local", isolation: "bwrap" };
+    const dk = await probeDocker2();
+    if (dk.ok) return { kind: "docker" };
+    throw new ResolverError(
+      "runtime",
+      `no sandbox is available: bubblewrap does not work (${bw.reason}) and ${dk.reason}. Install bubblewrap (runtime local) or start a Docker engine (runtime docker); runtime local without bubblewrap runs unisolated and must be chosen explicitly.`
+    );
+  }
+  let setupDone;
+  const factory = {
+    local,
+    resolveKind,
+    setup() {
+      setupDone ??= (async () => {
+        const isolation = await localIsolation(opts.localIsolation ?? "auto");
+        local.setWarmSpec({
+          isolation,
+          network: opts.warmNetwork ?? "full",
+          plugins: opts.warmPlugins ?? [],
+          serverScript
+        });
+        await local.setup();
+      })();
+      return setupDone;
+    },
+    async create(ro) {
+      if (tornDown) throw new ResolverError("runtime", "the runtime factory was torn down");
+      const picked = await resolveKind(ro.kind, ro.localIsolation);
+      if (picked.kind === "docker") {
+        const rt = await createDockerRuntime(ro, {
+          ...common2,
+          ...opts.docker,
+          serverScript: ro.serverScript ?? opts.docker?.serverScript ?? serverScript,
+          logger: ro.logger,
+          onClosed: (r) => dockerRuntimes.delete(r)
+        });
+        dockerRuntimes.add(rt);
+        return rt;
+      }
+      return local.create({ ...ro, isolation: picked.isolation ?? "none" });
+    },
+    async teardown() {
+      tornDown = true;
+      await Promise.allSettled([local.teardown(), ...[...dockerRuntimes].map((rt) => rt.close())]);
+    }
+  };
+  return factory;
+}
+async function sweepLeftovers(o2) {
+  const runnerTemp = readRuntimeTempRoot(o2.hostEnv ?? hostEnvironment());
+  const dirs = sweepStaleDirs([runnerTemp ? path13.join(runnerTemp, "openhands") : void 0, void 0]);
+  let containers = [];
+  if (o2.docker && (await probeDocker()).ok)
+    containers = await sweepStaleContainers(await connectDocker(), o2.logger);
+  return { dirs, containers };
+}
+
+// src/resolver/types.ts
+var PHASE_WHILE = {
+  context: "reading the issue",
+  clone: "cloning the repository",
+  sandbox: "starting the sandbox",
+  agent: "the agent was at work",
+  patch: "collecting the changes",
+  judge: "judging the result",
+  record: "saving the result",
+  send: "pushing the changes",
+  final: "posting the final comment"
+};
+function issueRecord(fields) {
+  return {
+    owner: fields.owner,
+    repo: fields.repo,
+    number: fields.number,
+    title: fields.title,
+    body: fields.body ?? "",
+    thread_comments: fields.thread_comments ?? null,
+    closing_issues: fields.closing_issues ?? null,
+    review_comments: fields.review_comments ?? null,
+    review_threads: fields.review_threads ?? null,
+    thread_ids: fields.thread_ids ?? null,
+    head_branch: fields.head_branch ?? null,
+    base_branch: fields.base_branch ?? null
+  };
+}
+
+// src/resolver/output.ts
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync6 } from "node:fs";
+import { mkdir as mkdir2, open as open2, rename, rm as rm3 } from "node:fs/promises";
+import path14 from "node:path";
+var RECORD_KEYS = [
+  "issue",
+  "issue_type",
+  "instruction",
+  "base_commit",
+  "git_patch",
+  "history",
+  "metrics",
+  "success",
+  "comment_success",
+  "result_explanation",
+  "error"
+];
+function orderRecord(r) {
+  const out = {};
+  for (const k of RECORD_KEYS) out[k] = k === "issue" ? issueRecord(r.issue) : r[k] ?? null;
+  for (const [k, v] of Object.entries(r)) if (!(k in out) && v !== void 0) out[k] = v;
+  return out;
+}
+function patchPath(header) {
+  const raw = header.replace(/\t.*$/, "").trim();
+  const unquoted = raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  return unquoted.replace(/^[ab]\//, "");
+}
+function flagPatch(patch) {
+  const out = [];
+  let file = "";
+  let line = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const l of patch.split("\n")) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (l.startsWith("+")) {
+        for (const t of findTokenShapes(l.slice(1))) out.push({ path: file, line, kind: t.kind });
+        line++;
+        newLeft--;
+      } else if (l.startsWith("-")) oldLeft--;
+      else if (l.startsWith(" ") || l === "") {
+        line++;
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+    if (hunk) {
+      oldLeft = hunk[1] === void 0 ? 1 : Number(hunk[1]);
+      line = Number(hunk[2]);
+      newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
+    } else if (l.startsWith("+++ ")) file = patchPath(l.slice(4));
+    else if (l.startsWith("diff --git ")) file = "";
+  }
+  return out;
+}
+function recordFlagged(r) {
+  const v = r.flagged;
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (x) => typeof x === "object" && x !== null && typeof x.path === "string" && typeof x.kind === "string"
+  );
+}
+var SECRET_IN_PATCH = "The patch contained a secret of this run (the GitHub token or the model API key, or an encoding of one), so it was dropped: it would have been committed and pushed. Nothing was sent; look for how the secret reached the workspace.";
+var FLAGGED_NOTE = "Please check: the patch adds strings shaped like credentials; they were kept as written, since none is a secret of this run.";
+function redactRecord(r, redactor) {
+  const patch = r.git_patch;
+  const out = redactor.redactDeep({ ...r, git_patch: null });
+  if (!patch) return { ...out, git_patch: patch };
+  const note = (text, add) => out.issue_type === "pr" || text.includes(add) ? text : text.trim() === "" ? add : `${text}
+
+${add}`;
+  if (redactor.hasSecret(patch)) {
+    return {
+      ...out,
+      git_patch: null,
+      success: false,
+      result_explanation: note(out.result_explanation, SECRET_IN_PATCH),
+      error: out.error ?? SECRET_IN_PATCH,
+      error_code: out.error_code ?? "patch"
+    };
+  }
+  const flagged = flagPatch(patch);
+  if (flagged.length === 0) return { ...out, git_patch: patch };
+  return { ...out, git_patch: patch, result_explanation: note(out.result_explanation, FLAGGED_NOTE), flagged };
+}
+function serializeRecord(r, redactor) {
+  return `${JSON.stringify(orderRecord(redactor ? redactRecord(r, redactor) : r))}
+`;
+}
+async function appendRecord(file, record, redactor) {
+  await mkdir2(path14.dirname(path14.resolve(file)), { recursive: true });
+  const line = serializeRecord(record, redactor);
+  const fh = await open2(file, "a");
+  try {
+    await fh.write(line);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+async function updateRecord(file, ref, change, redactor) {
+  let text;
+  try {
+    text = readFileSync6(file, "utf8");
+  } catch {
+    return null;
+  }
+  const lines = text.split("\n");
+  const i2 = lines.findIndex((line2) => {
+    try {
+      const r = JSON.parse(line2);
+      return r.issue?.owner === ref.owner && r.issue?.repo === ref.repo && r.issue?.number === ref.number;
+    } catch {
+      return false;
+    }
+  });
+  if (i2 < 0) return null;
+  const line = serializeRecord(change(JSON.parse(lines[i2] ?? "")), redactor);
+  lines[i2] = line.replace(/\n$/, "");
+  await writeAtomic(file, lines.join("\n"));
+  return JSON.parse(line);
+}
+function readRecords(file, logger) {
+  let text;
+  try {
+    text = readFileSync6(file, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  }
+  const out = [];
+  text.split("\n").forEach((line, i2) => {
+    if (line.trim() === "") return;
+    try {
+      const v = JSON.parse(line);
+      if (v && typeof v === "object" && "issue" in v) out.push(v);
+      else logger?.warn(`${file}:${i2 + 1} is not an output record; skipping it.`);
+    } catch {
+      logger?.warn(`${file}:${i2 + 1} is not valid JSON; skipping it.`);
+    }
+  });
+  return out;
+}
+function findRecord(file, number, logger) {
+  const r = readRecords(file, logger).find((x) => x.issue?.number === number);
+  if (!r) throw new ResolverError("not-found", `Issue number ${number} not found in ${file}`);
+  return r;
+}
+function findProcessed(file, ref, logger) {
+  return readRecords(file, logger).find(
+    (x) => x.issue?.owner === ref.owner && x.issue?.repo === ref.repo && x.issue?.number === ref.number
+  ) ?? null;
+}
+function outputPaths(outputDir, type, number) {
+  const name = `${type}_${number}`;
+  return {
+    outputFile: path14.join(outputDir, "output.jsonl"),
+    repoDir: path14.join(outputDir, "repo"),
+    workspaceDir: path14.join(outputDir, "workspace", name),
+    patchFile: path14.join(outputDir, "patches", `${name}.patch`),
+    trajectoryFile: path14.join(outputDir, "trajectories", `${name}.json`),
+    inflightFile: path14.join(outputDir, ".inflight", `${name}.json`),
+    inferLogsDir: path14.join(outputDir, "infer_logs")
+  };
+}
+async function writeAtomic(file, text) {
+  await mkdir2(path14.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fh = await open2(tmp, "w");
+  try {
+    await fh.write(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, file);
+}
+async function writePatchFile(file, patch, redactor) {
+  const text = patch ? `${patch}
+` : "";
+  await writeAtomic(file, redactor ? redactor.redactSecrets(text) : text);
+}
+async function removePatchFile(file) {
+  await rm3(file, { force: true });
+}
+async function writeTrajectory(file, history, redactor) {
+  const h2 = redactor ? redactor.redactDeep([...history]) : [...history];
+  await writeAtomic(file, `${JSON.stringify(h2, null, 2)}
+`);
+}
+async function writeCheckpoint(file, data, redactor) {
+  const patch = data.git_patch;
+  const safe = redactor ? { ...redactor.redactDeep(data), ...patch ? { git_patch: redactor.redactSecrets(patch) } : {} } : data;
+  await writeAtomic(file, JSON.stringify(safe));
+}
+async function removeCheckpoint(file) {
+  await rm3(file, { force: true });
+}
+function ensureDir(dir) {
+  mkdirSync6(dir, { recursive: true });
+}
+
+// src/core/cancel.ts
+var DEFAULT_GRACE_MS = 3e4;
+function createCancellation(o2 = {}) {
+  const work = new AbortController();
+  const grace = new AbortController();
+  return {
+    signal: work.signal,
+    grace: grace.signal,
+    stop(reason) {
+      if (work.signal.aborted) {
+        grace.abort(reason);
+        return;
+      }
+      work.abort(reason);
+      setTimeout(() => grace.abort(reason), o2.graceMs ?? DEFAULT_GRACE_MS).unref();
+    }
+  };
+}
+function cancelledBy(signalName) {
+  return new ResolverError("cancelled", `cancelled by ${signalName}`);
+}
+function crashed(err) {
+  return new ResolverError("internal", `crashed: ${errorMessage(err)}`, { cause: err });
+}
+function stopInfo(signal) {
+  if (!signal?.aborted) return null;
+  const r = signal.reason;
+  if (r instanceof ResolverError && r.code !== "cancelled")
+    return { error: r.message, code: r.code, message: r.message };
+  const message = r instanceof ResolverError ? r.message : "cancelled";
+  return { error: "cancelled", code: "cancelled", message };
+}
+function watchProcess(c3, logger) {
+  const onSignal = (name) => {
+    logger.warn(
+      c3.signal.aborted ? `Received ${name} again: finishing now.` : `Received ${name}: stopping the agent and saving what was done.`
+    );
+    c3.stop(cancelledBy(name));
+  };
+  const onCrash = (err) => {
+    const reason = crashed(err);
+    logger.error(`The run ${reason.message}; stopping and saving what was done.`);
+    c3.stop(reason);
+  };
+  const sigint = () => onSignal("SIGINT");
+  const sigterm = () => onSignal("SIGTERM");
+  process.on("SIGINT", sigint);
+  process.on("SIGTERM", sigterm);
+  process.on("uncaughtException", onCrash);
+  process.on("unhandledRejection", onCrash);
+  return () => {
+    process.off("SIGINT", sigint);
+    process.off("SIGTERM", sigterm);
+    process.off("uncaughtException", onCrash);
+    process.off("unhandledRejection", onCrash);
   };
 }
 
@@ -13344,7 +16026,7 @@ var push_to_array = function(arr, value_or_array) {
   Array.prototype.push.apply(arr, isArray(value_or_array) ? value_or_array : [value_or_array]);
 };
 var toISOString;
-var defaults = {
+var defaults2 = {
   addQueryPrefix: false,
   allowDots: false,
   allowEmptyArrays: false,
@@ -13405,17 +16087,17 @@ function inner_stringify(object, prefix, generateArrayPrefix, commaRoundTrip, al
     if (strictNullHandling) {
       return encoder && !encodeValuesOnly ? (
         // @ts-expect-error
-        encoder(prefix, defaults.encoder, charset, "key", format2)
+        encoder(prefix, defaults2.encoder, charset, "key", format2)
       ) : prefix;
     }
     obj = "";
   }
   if (is_non_nullish_primitive(obj) || is_buffer(obj)) {
     if (encoder) {
-      const key_value = encodeValuesOnly ? prefix : encoder(prefix, defaults.encoder, charset, "key", format2);
+      const key_value = encodeValuesOnly ? prefix : encoder(prefix, defaults2.encoder, charset, "key", format2);
       return [
         formatter?.(key_value) + "=" + // @ts-expect-error
-        formatter?.(encoder(obj, defaults.encoder, charset, "value", format2))
+        formatter?.(encoder(obj, defaults2.encoder, charset, "value", format2))
       ];
     }
     return [formatter?.(prefix) + "=" + formatter?.(String(obj))];
@@ -13479,7 +16161,7 @@ function inner_stringify(object, prefix, generateArrayPrefix, commaRoundTrip, al
   }
   return values;
 }
-function normalize_stringify_options(opts = defaults) {
+function normalize_stringify_options(opts = defaults2) {
   if (typeof opts.allowEmptyArrays !== "undefined" && typeof opts.allowEmptyArrays !== "boolean") {
     throw new TypeError("`allowEmptyArrays` option can only be `true` or `false`, when provided");
   }
@@ -13489,7 +16171,7 @@ function normalize_stringify_options(opts = defaults) {
   if (opts.encoder !== null && typeof opts.encoder !== "undefined" && typeof opts.encoder !== "function") {
     throw new TypeError("Encoder has to be a function.");
   }
-  const charset = opts.charset || defaults.charset;
+  const charset = opts.charset || defaults2.charset;
   if (typeof opts.charset !== "undefined" && opts.charset !== "utf-8" && opts.charset !== "iso-8859-1") {
     throw new TypeError("The charset option must be either utf-8, iso-8859-1, or undefined");
   }
@@ -13501,7 +16183,7 @@ function normalize_stringify_options(opts = defaults) {
     format2 = opts.format;
   }
   const formatter = formatters[format2];
-  let filter = defaults.filter;
+  let filter = defaults2.filter;
   if (typeof opts.filter === "function" || isArray(opts.filter)) {
     filter = opts.filter;
   }
@@ -13511,34 +16193,34 @@ function normalize_stringify_options(opts = defaults) {
   } else if ("indices" in opts) {
     arrayFormat = opts.indices ? "indices" : "repeat";
   } else {
-    arrayFormat = defaults.arrayFormat;
+    arrayFormat = defaults2.arrayFormat;
   }
   if ("commaRoundTrip" in opts && typeof opts.commaRoundTrip !== "boolean") {
     throw new TypeError("`commaRoundTrip` must be a boolean, or absent");
   }
-  const allowDots = typeof opts.allowDots === "undefined" ? !!opts.encodeDotInKeys === true ? true : defaults.allowDots : !!opts.allowDots;
+  const allowDots = typeof opts.allowDots === "undefined" ? !!opts.encodeDotInKeys === true ? true : defaults2.allowDots : !!opts.allowDots;
   return {
-    addQueryPrefix: typeof opts.addQueryPrefix === "boolean" ? opts.addQueryPrefix : defaults.addQueryPrefix,
+    addQueryPrefix: typeof opts.addQueryPrefix === "boolean" ? opts.addQueryPrefix : defaults2.addQueryPrefix,
     // @ts-ignore
     allowDots,
-    allowEmptyArrays: typeof opts.allowEmptyArrays === "boolean" ? !!opts.allowEmptyArrays : defaults.allowEmptyArrays,
+    allowEmptyArrays: typeof opts.allowEmptyArrays === "boolean" ? !!opts.allowEmptyArrays : defaults2.allowEmptyArrays,
     arrayFormat,
     charset,
-    charsetSentinel: typeof opts.charsetSentinel === "boolean" ? opts.charsetSentinel : defaults.charsetSentinel,
+    charsetSentinel: typeof opts.charsetSentinel === "boolean" ? opts.charsetSentinel : defaults2.charsetSentinel,
     commaRoundTrip: !!opts.commaRoundTrip,
-    delimiter: typeof opts.delimiter === "undefined" ? defaults.delimiter : opts.delimiter,
-    encode: typeof opts.encode === "boolean" ? opts.encode : defaults.encode,
-    encodeDotInKeys: typeof opts.encodeDotInKeys === "boolean" ? opts.encodeDotInKeys : defaults.encodeDotInKeys,
-    encoder: typeof opts.encoder === "function" ? opts.encoder : defaults.encoder,
-    encodeValuesOnly: typeof opts.encodeValuesOnly === "boolean" ? opts.encodeValuesOnly : defaults.encodeValuesOnly,
+    delimiter: typeof opts.delimiter === "undefined" ? defaults2.delimiter : opts.delimiter,
+    encode: typeof opts.encode === "boolean" ? opts.encode : defaults2.encode,
+    encodeDotInKeys: typeof opts.encodeDotInKeys === "boolean" ? opts.encodeDotInKeys : defaults2.encodeDotInKeys,
+    encoder: typeof opts.encoder === "function" ? opts.encoder : defaults2.encoder,
+    encodeValuesOnly: typeof opts.encodeValuesOnly === "boolean" ? opts.encodeValuesOnly : defaults2.encodeValuesOnly,
     filter,
     format: format2,
     formatter,
-    serializeDate: typeof opts.serializeDate === "function" ? opts.serializeDate : defaults.serializeDate,
-    skipNulls: typeof opts.skipNulls === "boolean" ? opts.skipNulls : defaults.skipNulls,
+    serializeDate: typeof opts.serializeDate === "function" ? opts.serializeDate : defaults2.serializeDate,
+    skipNulls: typeof opts.skipNulls === "boolean" ? opts.skipNulls : defaults2.skipNulls,
     // @ts-ignore
     sort: typeof opts.sort === "function" ? opts.sort : null,
-    strictNullHandling: typeof opts.strictNullHandling === "boolean" ? opts.strictNullHandling : defaults.strictNullHandling
+    strictNullHandling: typeof opts.strictNullHandling === "boolean" ? opts.strictNullHandling : defaults2.strictNullHandling
   };
 }
 function stringify(object, opts = {}) {
@@ -14853,7 +17535,7 @@ ${underline2}`);
   }
   return path19;
 };
-var path8 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+var path15 = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 
 // node_modules/openai/resources/chat/completions/messages.mjs
 var Messages = class extends APIResource {
@@ -14872,7 +17554,7 @@ var Messages = class extends APIResource {
    * ```
    */
   list(completionID, query = {}, options2) {
-    return this._client.getAPIList(path8`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path15`/chat/completions/${completionID}/messages`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
   }
 };
 
@@ -16548,7 +19230,7 @@ var Completions = class extends APIResource {
    * ```
    */
   retrieve(completionID, options2) {
-    return this._client.get(path8`/chat/completions/${completionID}`, {
+    return this._client.get(path15`/chat/completions/${completionID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -16567,7 +19249,7 @@ var Completions = class extends APIResource {
    * ```
    */
   update(completionID, body, options2) {
-    return this._client.post(path8`/chat/completions/${completionID}`, {
+    return this._client.post(path15`/chat/completions/${completionID}`, {
       body,
       ...options2,
       __security: { bearerAuth: true }
@@ -16603,7 +19285,7 @@ var Completions = class extends APIResource {
    * ```
    */
   delete(completionID, options2) {
-    return this._client.delete(path8`/chat/completions/${completionID}`, {
+    return this._client.delete(path15`/chat/completions/${completionID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -16674,7 +19356,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   retrieve(keyID, options2) {
-    return this._client.get(path8`/organization/admin_api_keys/${keyID}`, {
+    return this._client.get(path15`/organization/admin_api_keys/${keyID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16709,7 +19391,7 @@ var AdminAPIKeys = class extends APIResource {
    * ```
    */
   delete(keyID, options2) {
-    return this._client.delete(path8`/organization/admin_api_keys/${keyID}`, {
+    return this._client.delete(path15`/organization/admin_api_keys/${keyID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16775,7 +19457,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   retrieve(certificateID, query = {}, options2) {
-    return this._client.get(path8`/organization/certificates/${certificateID}`, {
+    return this._client.get(path15`/organization/certificates/${certificateID}`, {
       query,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -16793,7 +19475,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   update(certificateID, body, options2) {
-    return this._client.post(path8`/organization/certificates/${certificateID}`, {
+    return this._client.post(path15`/organization/certificates/${certificateID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -16827,7 +19509,7 @@ var Certificates = class extends APIResource {
    * ```
    */
   delete(certificateID, options2) {
-    return this._client.delete(path8`/organization/certificates/${certificateID}`, {
+    return this._client.delete(path15`/organization/certificates/${certificateID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16946,7 +19628,7 @@ var Invites = class extends APIResource {
    * ```
    */
   retrieve(inviteID, options2) {
-    return this._client.get(path8`/organization/invites/${inviteID}`, {
+    return this._client.get(path15`/organization/invites/${inviteID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -16981,7 +19663,7 @@ var Invites = class extends APIResource {
    * ```
    */
   delete(inviteID, options2) {
-    return this._client.delete(path8`/organization/invites/${inviteID}`, {
+    return this._client.delete(path15`/organization/invites/${inviteID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17019,7 +19701,7 @@ var Roles = class extends APIResource {
    * ```
    */
   retrieve(roleID, options2) {
-    return this._client.get(path8`/organization/roles/${roleID}`, {
+    return this._client.get(path15`/organization/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17035,7 +19717,7 @@ var Roles = class extends APIResource {
    * ```
    */
   update(roleID, body, options2) {
-    return this._client.post(path8`/organization/roles/${roleID}`, {
+    return this._client.post(path15`/organization/roles/${roleID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17070,7 +19752,7 @@ var Roles = class extends APIResource {
    * ```
    */
   delete(roleID, options2) {
-    return this._client.delete(path8`/organization/roles/${roleID}`, {
+    return this._client.delete(path15`/organization/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17115,7 +19797,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   retrieve(alertID, options2) {
-    return this._client.get(path8`/organization/spend_alerts/${alertID}`, {
+    return this._client.get(path15`/organization/spend_alerts/${alertID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17141,7 +19823,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   update(alertID, body, options2) {
-    return this._client.post(path8`/organization/spend_alerts/${alertID}`, {
+    return this._client.post(path15`/organization/spend_alerts/${alertID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17173,7 +19855,7 @@ var SpendAlerts = class extends APIResource {
    * ```
    */
   delete(alertID, options2) {
-    return this._client.delete(path8`/organization/spend_alerts/${alertID}`, {
+    return this._client.delete(path15`/organization/spend_alerts/${alertID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17451,7 +20133,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   create(groupID, body, options2) {
-    return this._client.post(path8`/organization/groups/${groupID}/roles`, {
+    return this._client.post(path15`/organization/groups/${groupID}/roles`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17471,7 +20153,7 @@ var Roles2 = class extends APIResource {
    */
   retrieve(roleID, params, options2) {
     const { group_id } = params;
-    return this._client.get(path8`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path15`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17490,7 +20172,7 @@ var Roles2 = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/groups/${groupID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a group within the organization.
@@ -17506,7 +20188,7 @@ var Roles2 = class extends APIResource {
    */
   delete(roleID, params, options2) {
     const { group_id } = params;
-    return this._client.delete(path8`/organization/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path15`/organization/groups/${group_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17528,7 +20210,7 @@ var Users = class extends APIResource {
    * ```
    */
   create(groupID, body, options2) {
-    return this._client.post(path8`/organization/groups/${groupID}/users`, {
+    return this._client.post(path15`/organization/groups/${groupID}/users`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17548,7 +20230,7 @@ var Users = class extends APIResource {
    */
   retrieve(userID, params, options2) {
     const { group_id } = params;
-    return this._client.get(path8`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.get(path15`/organization/groups/${group_id}/users/${userID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17567,7 +20249,7 @@ var Users = class extends APIResource {
    * ```
    */
   list(groupID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/groups/${groupID}/users`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Removes a user from a group.
@@ -17583,7 +20265,7 @@ var Users = class extends APIResource {
    */
   delete(userID, params, options2) {
     const { group_id } = params;
-    return this._client.delete(path8`/organization/groups/${group_id}/users/${userID}`, {
+    return this._client.delete(path15`/organization/groups/${group_id}/users/${userID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17626,7 +20308,7 @@ var Groups = class extends APIResource {
    * ```
    */
   retrieve(groupID, options2) {
-    return this._client.get(path8`/organization/groups/${groupID}`, {
+    return this._client.get(path15`/organization/groups/${groupID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17643,7 +20325,7 @@ var Groups = class extends APIResource {
    * ```
    */
   update(groupID, body, options2) {
-    return this._client.post(path8`/organization/groups/${groupID}`, {
+    return this._client.post(path15`/organization/groups/${groupID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17678,7 +20360,7 @@ var Groups = class extends APIResource {
    * ```
    */
   delete(groupID, options2) {
-    return this._client.delete(path8`/organization/groups/${groupID}`, {
+    return this._client.delete(path15`/organization/groups/${groupID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17703,7 +20385,7 @@ var APIKeys = class extends APIResource {
    */
   retrieve(apiKeyID, params, options2) {
     const { project_id } = params;
-    return this._client.get(path8`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.get(path15`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17722,7 +20404,7 @@ var APIKeys = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/api_keys`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes an API key from the project.
@@ -17741,7 +20423,7 @@ var APIKeys = class extends APIResource {
    */
   delete(apiKeyID, params, options2) {
     const { project_id } = params;
-    return this._client.delete(path8`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
+    return this._client.delete(path15`/organization/projects/${project_id}/api_keys/${apiKeyID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17764,7 +20446,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/certificates`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Activate certificates at the project level.
@@ -17783,7 +20465,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   activate(projectID, body, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/certificates/activate`, Page, { body, method: "post", ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deactivate certificates at the project level. You can atomically and
@@ -17801,7 +20483,7 @@ var Certificates2 = class extends APIResource {
    * ```
    */
   deactivate(projectID, body, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/certificates/deactivate`, Page, { body, method: "post", ...options2, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -17819,7 +20501,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options2) {
-    return this._client.get(path8`/organization/projects/${projectID}/data_retention`, {
+    return this._client.get(path15`/organization/projects/${projectID}/data_retention`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17837,7 +20519,7 @@ var DataRetention2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/data_retention`, {
+    return this._client.post(path15`/organization/projects/${projectID}/data_retention`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17859,7 +20541,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options2) {
-    return this._client.get(path8`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.get(path15`/organization/projects/${projectID}/hosted_tool_permissions`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17876,7 +20558,7 @@ var HostedToolPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/hosted_tool_permissions`, {
+    return this._client.post(path15`/organization/projects/${projectID}/hosted_tool_permissions`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17898,7 +20580,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   retrieve(projectID, options2) {
-    return this._client.get(path8`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.get(path15`/organization/projects/${projectID}/model_permissions`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17916,7 +20598,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   update(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.post(path15`/organization/projects/${projectID}/model_permissions`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17934,7 +20616,7 @@ var ModelPermissions = class extends APIResource {
    * ```
    */
   delete(projectID, options2) {
-    return this._client.delete(path8`/organization/projects/${projectID}/model_permissions`, {
+    return this._client.delete(path15`/organization/projects/${projectID}/model_permissions`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -17957,7 +20639,7 @@ var RateLimits = class extends APIResource {
    * ```
    */
   listRateLimits(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/rate_limits`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Updates a project rate limit.
@@ -17973,7 +20655,7 @@ var RateLimits = class extends APIResource {
    */
   updateRateLimit(rateLimitID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
+    return this._client.post(path15`/organization/projects/${project_id}/rate_limits/${rateLimitID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -17996,7 +20678,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   create(projectID, body, options2) {
-    return this._client.post(path8`/projects/${projectID}/roles`, {
+    return this._client.post(path15`/projects/${projectID}/roles`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18016,7 +20698,7 @@ var Roles3 = class extends APIResource {
    */
   retrieve(roleID, params, options2) {
     const { project_id } = params;
-    return this._client.get(path8`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.get(path15`/projects/${project_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18035,7 +20717,7 @@ var Roles3 = class extends APIResource {
    */
   update(roleID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.post(path15`/projects/${project_id}/roles/${roleID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18055,7 +20737,7 @@ var Roles3 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/projects/${projectID}/roles`, NextCursorPage, {
+    return this._client.getAPIList(path15`/projects/${projectID}/roles`, NextCursorPage, {
       query,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18075,7 +20757,7 @@ var Roles3 = class extends APIResource {
    */
   delete(roleID, params, options2) {
     const { project_id } = params;
-    return this._client.delete(path8`/projects/${project_id}/roles/${roleID}`, {
+    return this._client.delete(path15`/projects/${project_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18105,7 +20787,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/spend_alerts`, {
+    return this._client.post(path15`/organization/projects/${projectID}/spend_alerts`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18125,7 +20807,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   retrieve(alertID, params, options2) {
     const { project_id } = params;
-    return this._client.get(path8`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.get(path15`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18153,7 +20835,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   update(alertID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.post(path15`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18173,7 +20855,7 @@ var SpendAlerts2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/spend_alerts`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a project spend alert.
@@ -18189,7 +20871,7 @@ var SpendAlerts2 = class extends APIResource {
    */
   delete(alertID, params, options2) {
     const { project_id } = params;
-    return this._client.delete(path8`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
+    return this._client.delete(path15`/organization/projects/${project_id}/spend_alerts/${alertID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18210,7 +20892,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   retrieve(projectID, options2) {
-    return this._client.get(path8`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.get(path15`/organization/projects/${projectID}/spend_limit`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18232,7 +20914,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   update(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.post(path15`/organization/projects/${projectID}/spend_limit`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18250,7 +20932,7 @@ var SpendLimit2 = class extends APIResource {
    * ```
    */
   delete(projectID, options2) {
-    return this._client.delete(path8`/organization/projects/${projectID}/spend_limit`, {
+    return this._client.delete(path15`/organization/projects/${projectID}/spend_limit`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18273,7 +20955,7 @@ var Roles4 = class extends APIResource {
    */
   create(groupID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/projects/${project_id}/groups/${groupID}/roles`, {
+    return this._client.post(path15`/projects/${project_id}/groups/${groupID}/roles`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18293,7 +20975,7 @@ var Roles4 = class extends APIResource {
    */
   retrieve(roleID, params, options2) {
     const { project_id, group_id } = params;
-    return this._client.get(path8`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.get(path15`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18314,7 +20996,7 @@ var Roles4 = class extends APIResource {
    */
   list(groupID, params, options2) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path8`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/projects/${project_id}/groups/${groupID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a group within a project.
@@ -18330,7 +21012,7 @@ var Roles4 = class extends APIResource {
    */
   delete(roleID, params, options2) {
     const { project_id, group_id } = params;
-    return this._client.delete(path8`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
+    return this._client.delete(path15`/projects/${project_id}/groups/${group_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18356,7 +21038,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/groups`, {
+    return this._client.post(path15`/organization/projects/${projectID}/groups`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18376,7 +21058,7 @@ var Groups2 = class extends APIResource {
    */
   retrieve(groupID, params, options2) {
     const { project_id, ...query } = params;
-    return this._client.get(path8`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.get(path15`/organization/projects/${project_id}/groups/${groupID}`, {
       query,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18396,7 +21078,7 @@ var Groups2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/groups`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Revokes a group's access to a project.
@@ -18412,7 +21094,7 @@ var Groups2 = class extends APIResource {
    */
   delete(groupID, params, options2) {
     const { project_id } = params;
-    return this._client.delete(path8`/organization/projects/${project_id}/groups/${groupID}`, {
+    return this._client.delete(path15`/organization/projects/${project_id}/groups/${groupID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18436,7 +21118,7 @@ var APIKeys2 = class extends APIResource {
    */
   create(serviceAccountID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path15`/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, { body, ...options2, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -18460,7 +21142,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   create(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/service_accounts`, {
+    return this._client.post(path15`/organization/projects/${projectID}/service_accounts`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18480,7 +21162,7 @@ var ServiceAccounts = class extends APIResource {
    */
   retrieve(serviceAccountID, params, options2) {
     const { project_id } = params;
-    return this._client.get(path8`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
+    return this._client.get(path15`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18499,7 +21181,7 @@ var ServiceAccounts = class extends APIResource {
    */
   update(serviceAccountID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.post(path15`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { body, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Returns a list of service accounts in the project.
@@ -18515,7 +21197,7 @@ var ServiceAccounts = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/service_accounts`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a service account from the project.
@@ -18534,7 +21216,7 @@ var ServiceAccounts = class extends APIResource {
    */
   delete(serviceAccountID, params, options2) {
     const { project_id } = params;
-    return this._client.delete(path8`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path15`/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, { ...options2, __security: { adminAPIKeyAuth: true } });
   }
 };
 ServiceAccounts.APIKeys = APIKeys2;
@@ -18555,7 +21237,7 @@ var Roles5 = class extends APIResource {
    */
   create(userID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/projects/${project_id}/users/${userID}/roles`, {
+    return this._client.post(path15`/projects/${project_id}/users/${userID}/roles`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18575,7 +21257,7 @@ var Roles5 = class extends APIResource {
    */
   retrieve(roleID, params, options2) {
     const { project_id, user_id } = params;
-    return this._client.get(path8`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path15`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18596,7 +21278,7 @@ var Roles5 = class extends APIResource {
    */
   list(userID, params, options2) {
     const { project_id, ...query } = params;
-    return this._client.getAPIList(path8`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/projects/${project_id}/users/${userID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns a project role from a user within a project.
@@ -18612,7 +21294,7 @@ var Roles5 = class extends APIResource {
    */
   delete(roleID, params, options2) {
     const { project_id, user_id } = params;
-    return this._client.delete(path8`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path15`/projects/${project_id}/users/${user_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18639,7 +21321,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   create(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/users`, {
+    return this._client.post(path15`/organization/projects/${projectID}/users`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18659,7 +21341,7 @@ var Users2 = class extends APIResource {
    */
   retrieve(userID, params, options2) {
     const { project_id } = params;
-    return this._client.get(path8`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.get(path15`/organization/projects/${project_id}/users/${userID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18678,7 +21360,7 @@ var Users2 = class extends APIResource {
    */
   update(userID, params, options2) {
     const { project_id, ...body } = params;
-    return this._client.post(path8`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.post(path15`/organization/projects/${project_id}/users/${userID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18698,7 +21380,7 @@ var Users2 = class extends APIResource {
    * ```
    */
   list(projectID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/projects/${projectID}/users`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Deletes a user from the project.
@@ -18717,7 +21399,7 @@ var Users2 = class extends APIResource {
    */
   delete(userID, params, options2) {
     const { project_id } = params;
-    return this._client.delete(path8`/organization/projects/${project_id}/users/${userID}`, {
+    return this._client.delete(path15`/organization/projects/${project_id}/users/${userID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18773,7 +21455,7 @@ var Projects = class extends APIResource {
    * ```
    */
   retrieve(projectID, options2) {
-    return this._client.get(path8`/organization/projects/${projectID}`, {
+    return this._client.get(path15`/organization/projects/${projectID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18790,7 +21472,7 @@ var Projects = class extends APIResource {
    * ```
    */
   update(projectID, body, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}`, {
+    return this._client.post(path15`/organization/projects/${projectID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18827,7 +21509,7 @@ var Projects = class extends APIResource {
    * ```
    */
   archive(projectID, options2) {
-    return this._client.post(path8`/organization/projects/${projectID}/archive`, {
+    return this._client.post(path15`/organization/projects/${projectID}/archive`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18861,7 +21543,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   create(userID, body, options2) {
-    return this._client.post(path8`/organization/users/${userID}/roles`, {
+    return this._client.post(path15`/organization/users/${userID}/roles`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18881,7 +21563,7 @@ var Roles6 = class extends APIResource {
    */
   retrieve(roleID, params, options2) {
     const { user_id } = params;
-    return this._client.get(path8`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.get(path15`/organization/users/${user_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18900,7 +21582,7 @@ var Roles6 = class extends APIResource {
    * ```
    */
   list(userID, query = {}, options2) {
-    return this._client.getAPIList(path8`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/organization/users/${userID}/roles`, NextCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * Unassigns an organization role from a user within the organization.
@@ -18916,7 +21598,7 @@ var Roles6 = class extends APIResource {
    */
   delete(roleID, params, options2) {
     const { user_id } = params;
-    return this._client.delete(path8`/organization/users/${user_id}/roles/${roleID}`, {
+    return this._client.delete(path15`/organization/users/${user_id}/roles/${roleID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18939,7 +21621,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   retrieve(userID, options2) {
-    return this._client.get(path8`/organization/users/${userID}`, {
+    return this._client.get(path15`/organization/users/${userID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -18954,7 +21636,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   update(userID, body, options2) {
-    return this._client.post(path8`/organization/users/${userID}`, {
+    return this._client.post(path15`/organization/users/${userID}`, {
       body,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -18989,7 +21671,7 @@ var Users3 = class extends APIResource {
    * ```
    */
   delete(userID, options2) {
-    return this._client.delete(path8`/organization/users/${userID}`, {
+    return this._client.delete(path15`/organization/users/${userID}`, {
       ...options2,
       __security: { adminAPIKeyAuth: true }
     });
@@ -19112,7 +21794,7 @@ var Batches = class extends APIResource {
    * Retrieves a batch.
    */
   retrieve(batchID, options2) {
-    return this._client.get(path8`/batches/${batchID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.get(path15`/batches/${batchID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * List your organization's batches.
@@ -19130,7 +21812,7 @@ var Batches = class extends APIResource {
    * (if any) available in the output file.
    */
   cancel(batchID, options2) {
-    return this._client.post(path8`/batches/${batchID}/cancel`, {
+    return this._client.post(path15`/batches/${batchID}/cancel`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -19158,7 +21840,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   retrieve(assistantID, options2) {
-    return this._client.get(path8`/assistants/${assistantID}`, {
+    return this._client.get(path15`/assistants/${assistantID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19170,7 +21852,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   update(assistantID, body, options2) {
-    return this._client.post(path8`/assistants/${assistantID}`, {
+    return this._client.post(path15`/assistants/${assistantID}`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -19196,7 +21878,7 @@ var Assistants = class extends APIResource {
    * @deprecated
    */
   delete(assistantID, options2) {
-    return this._client.delete(path8`/assistants/${assistantID}`, {
+    return this._client.delete(path15`/assistants/${assistantID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19303,7 +21985,7 @@ var Sessions2 = class extends APIResource {
    * ```
    */
   cancel(sessionID, options2) {
-    return this._client.post(path8`/chatkit/sessions/${sessionID}/cancel`, {
+    return this._client.post(path15`/chatkit/sessions/${sessionID}/cancel`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19323,7 +22005,7 @@ var Threads = class extends APIResource {
    * ```
    */
   retrieve(threadID, options2) {
-    return this._client.get(path8`/chatkit/threads/${threadID}`, {
+    return this._client.get(path15`/chatkit/threads/${threadID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19359,7 +22041,7 @@ var Threads = class extends APIResource {
    * ```
    */
   delete(threadID, options2) {
-    return this._client.delete(path8`/chatkit/threads/${threadID}`, {
+    return this._client.delete(path15`/chatkit/threads/${threadID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19379,7 +22061,7 @@ var Threads = class extends APIResource {
    * ```
    */
   listItems(threadID, query = {}, options2) {
-    return this._client.getAPIList(path8`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
+    return this._client.getAPIList(path15`/chatkit/threads/${threadID}/items`, ConversationCursorPage, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "chatkit_beta=v1" }, options2?.headers]),
@@ -19416,7 +22098,7 @@ var InputItems = class extends APIResource {
    */
   list(responseID, params = {}, options2) {
     const { betas, ...query } = params ?? {};
-    return this._client.getAPIList(path8`/responses/${responseID}/input_items?beta=true`, CursorPage, {
+    return this._client.getAPIList(path15`/responses/${responseID}/input_items?beta=true`, CursorPage, {
       query,
       ...options2,
       headers: buildHeaders([
@@ -19478,7 +22160,7 @@ var Responses = class extends APIResource {
   }
   retrieve(responseID, params = {}, options2) {
     const { betas, ...query } = params ?? {};
-    return this._client.get(path8`/responses/${responseID}?beta=true`, {
+    return this._client.get(path15`/responses/${responseID}?beta=true`, {
       query,
       ...options2,
       headers: buildHeaders([
@@ -19501,7 +22183,7 @@ var Responses = class extends APIResource {
    */
   delete(responseID, params = {}, options2) {
     const { betas } = params ?? {};
-    return this._client.delete(path8`/responses/${responseID}?beta=true`, {
+    return this._client.delete(path15`/responses/${responseID}?beta=true`, {
       ...options2,
       headers: buildHeaders([
         { Accept: "*/*", ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -19524,7 +22206,7 @@ var Responses = class extends APIResource {
    */
   cancel(responseID, params = {}, options2) {
     const { betas } = params ?? {};
-    return this._client.post(path8`/responses/${responseID}/cancel?beta=true`, {
+    return this._client.post(path15`/responses/${responseID}/cancel?beta=true`, {
       ...options2,
       headers: buildHeaders([
         { ...betas?.toString() != null ? { "openai-beta": betas?.toString() } : void 0 },
@@ -19573,7 +22255,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   create(threadID, body, options2) {
-    return this._client.post(path8`/threads/${threadID}/messages`, {
+    return this._client.post(path15`/threads/${threadID}/messages`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -19587,7 +22269,7 @@ var Messages2 = class extends APIResource {
    */
   retrieve(messageID, params, options2) {
     const { thread_id } = params;
-    return this._client.get(path8`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.get(path15`/threads/${thread_id}/messages/${messageID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19600,7 +22282,7 @@ var Messages2 = class extends APIResource {
    */
   update(messageID, params, options2) {
     const { thread_id, ...body } = params;
-    return this._client.post(path8`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.post(path15`/threads/${thread_id}/messages/${messageID}`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -19613,7 +22295,7 @@ var Messages2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options2) {
-    return this._client.getAPIList(path8`/threads/${threadID}/messages`, CursorPage, {
+    return this._client.getAPIList(path15`/threads/${threadID}/messages`, CursorPage, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -19627,7 +22309,7 @@ var Messages2 = class extends APIResource {
    */
   delete(messageID, params, options2) {
     const { thread_id } = params;
-    return this._client.delete(path8`/threads/${thread_id}/messages/${messageID}`, {
+    return this._client.delete(path15`/threads/${thread_id}/messages/${messageID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -19644,7 +22326,7 @@ var Steps = class extends APIResource {
    */
   retrieve(stepID, params, options2) {
     const { thread_id, run_id, ...query } = params;
-    return this._client.get(path8`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
+    return this._client.get(path15`/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -19658,7 +22340,7 @@ var Steps = class extends APIResource {
    */
   list(runID, params, options2) {
     const { thread_id, ...query } = params;
-    return this._client.getAPIList(path8`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
+    return this._client.getAPIList(path15`/threads/${thread_id}/runs/${runID}/steps`, CursorPage, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -20222,7 +22904,7 @@ var Runs = class extends APIResource {
   }
   create(threadID, params, options2) {
     const { include, ...body } = params;
-    return this._client.post(path8`/threads/${threadID}/runs`, {
+    return this._client.post(path15`/threads/${threadID}/runs`, {
       query: { include },
       body,
       ...options2,
@@ -20239,7 +22921,7 @@ var Runs = class extends APIResource {
    */
   retrieve(runID, params, options2) {
     const { thread_id } = params;
-    return this._client.get(path8`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.get(path15`/threads/${thread_id}/runs/${runID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -20252,7 +22934,7 @@ var Runs = class extends APIResource {
    */
   update(runID, params, options2) {
     const { thread_id, ...body } = params;
-    return this._client.post(path8`/threads/${thread_id}/runs/${runID}`, {
+    return this._client.post(path15`/threads/${thread_id}/runs/${runID}`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -20265,7 +22947,7 @@ var Runs = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   list(threadID, query = {}, options2) {
-    return this._client.getAPIList(path8`/threads/${threadID}/runs`, CursorPage, {
+    return this._client.getAPIList(path15`/threads/${threadID}/runs`, CursorPage, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -20279,7 +22961,7 @@ var Runs = class extends APIResource {
    */
   cancel(runID, params, options2) {
     const { thread_id } = params;
-    return this._client.post(path8`/threads/${thread_id}/runs/${runID}/cancel`, {
+    return this._client.post(path15`/threads/${thread_id}/runs/${runID}/cancel`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -20358,7 +23040,7 @@ var Runs = class extends APIResource {
   }
   submitToolOutputs(runID, params, options2) {
     const { thread_id, ...body } = params;
-    return this._client.post(path8`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
+    return this._client.post(path15`/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -20413,7 +23095,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   retrieve(threadID, options2) {
-    return this._client.get(path8`/threads/${threadID}`, {
+    return this._client.get(path15`/threads/${threadID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -20425,7 +23107,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   update(threadID, body, options2) {
-    return this._client.post(path8`/threads/${threadID}`, {
+    return this._client.post(path15`/threads/${threadID}`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -20438,7 +23120,7 @@ var Threads2 = class extends APIResource {
    * @deprecated The Assistants API is deprecated in favor of the Responses API
    */
   delete(threadID, options2) {
-    return this._client.delete(path8`/threads/${threadID}`, {
+    return this._client.delete(path15`/threads/${threadID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -20509,7 +23191,7 @@ var Content = class extends APIResource {
    */
   retrieve(fileID, params, options2) {
     const { container_id } = params;
-    return this._client.get(path8`/containers/${container_id}/files/${fileID}/content`, {
+    return this._client.get(path15`/containers/${container_id}/files/${fileID}/content`, {
       ...options2,
       headers: buildHeaders([{ Accept: "application/binary" }, options2?.headers]),
       __security: { bearerAuth: true },
@@ -20531,14 +23213,14 @@ var Files = class extends APIResource {
    * a JSON request with a file ID.
    */
   create(containerID, body, options2) {
-    return this._client.post(path8`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path15`/containers/${containerID}/files`, maybeMultipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Retrieve Container File
    */
   retrieve(fileID, params, options2) {
     const { container_id } = params;
-    return this._client.get(path8`/containers/${container_id}/files/${fileID}`, {
+    return this._client.get(path15`/containers/${container_id}/files/${fileID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20547,7 +23229,7 @@ var Files = class extends APIResource {
    * List Container files
    */
   list(containerID, query = {}, options2) {
-    return this._client.getAPIList(path8`/containers/${containerID}/files`, CursorPage, {
+    return this._client.getAPIList(path15`/containers/${containerID}/files`, CursorPage, {
       query,
       ...options2,
       __security: { bearerAuth: true }
@@ -20558,7 +23240,7 @@ var Files = class extends APIResource {
    */
   delete(fileID, params, options2) {
     const { container_id } = params;
-    return this._client.delete(path8`/containers/${container_id}/files/${fileID}`, {
+    return this._client.delete(path15`/containers/${container_id}/files/${fileID}`, {
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -20583,7 +23265,7 @@ var Containers = class extends APIResource {
    * Retrieve Container
    */
   retrieve(containerID, options2) {
-    return this._client.get(path8`/containers/${containerID}`, {
+    return this._client.get(path15`/containers/${containerID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20602,7 +23284,7 @@ var Containers = class extends APIResource {
    * Delete Container
    */
   delete(containerID, options2) {
-    return this._client.delete(path8`/containers/${containerID}`, {
+    return this._client.delete(path15`/containers/${containerID}`, {
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -20618,7 +23300,7 @@ var Items = class extends APIResource {
    */
   create(conversationID, params, options2) {
     const { include, ...body } = params;
-    return this._client.post(path8`/conversations/${conversationID}/items`, {
+    return this._client.post(path15`/conversations/${conversationID}/items`, {
       query: { include },
       body,
       ...options2,
@@ -20630,7 +23312,7 @@ var Items = class extends APIResource {
    */
   retrieve(itemID, params, options2) {
     const { conversation_id, ...query } = params;
-    return this._client.get(path8`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.get(path15`/conversations/${conversation_id}/items/${itemID}`, {
       query,
       ...options2,
       __security: { bearerAuth: true }
@@ -20640,14 +23322,14 @@ var Items = class extends APIResource {
    * List all items for a conversation with the given ID.
    */
   list(conversationID, query = {}, options2) {
-    return this._client.getAPIList(path8`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options2, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path15`/conversations/${conversationID}/items`, ConversationCursorPage, { query, ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Delete an item from a conversation with the given IDs.
    */
   delete(itemID, params, options2) {
     const { conversation_id } = params;
-    return this._client.delete(path8`/conversations/${conversation_id}/items/${itemID}`, {
+    return this._client.delete(path15`/conversations/${conversation_id}/items/${itemID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20670,7 +23352,7 @@ var Conversations = class extends APIResource {
    * Get a conversation
    */
   retrieve(conversationID, options2) {
-    return this._client.get(path8`/conversations/${conversationID}`, {
+    return this._client.get(path15`/conversations/${conversationID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20679,7 +23361,7 @@ var Conversations = class extends APIResource {
    * Update a conversation
    */
   update(conversationID, body, options2) {
-    return this._client.post(path8`/conversations/${conversationID}`, {
+    return this._client.post(path15`/conversations/${conversationID}`, {
       body,
       ...options2,
       __security: { bearerAuth: true }
@@ -20689,7 +23371,7 @@ var Conversations = class extends APIResource {
    * Delete a conversation. Items in the conversation will not be deleted.
    */
   delete(conversationID, options2) {
-    return this._client.delete(path8`/conversations/${conversationID}`, {
+    return this._client.delete(path15`/conversations/${conversationID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20748,7 +23430,7 @@ var OutputItems = class extends APIResource {
    */
   retrieve(outputItemID, params, options2) {
     const { eval_id, run_id } = params;
-    return this._client.get(path8`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
+    return this._client.get(path15`/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20758,7 +23440,7 @@ var OutputItems = class extends APIResource {
    */
   list(runID, params, options2) {
     const { eval_id, ...query } = params;
-    return this._client.getAPIList(path8`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path15`/evals/${eval_id}/runs/${runID}/output_items`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
   }
 };
 
@@ -20774,7 +23456,7 @@ var Runs2 = class extends APIResource {
    * schema specified in the config of the evaluation.
    */
   create(evalID, body, options2) {
-    return this._client.post(path8`/evals/${evalID}/runs`, {
+    return this._client.post(path15`/evals/${evalID}/runs`, {
       body,
       ...options2,
       __security: { bearerAuth: true }
@@ -20785,7 +23467,7 @@ var Runs2 = class extends APIResource {
    */
   retrieve(runID, params, options2) {
     const { eval_id } = params;
-    return this._client.get(path8`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.get(path15`/evals/${eval_id}/runs/${runID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20794,7 +23476,7 @@ var Runs2 = class extends APIResource {
    * Get a list of runs for an evaluation.
    */
   list(evalID, query = {}, options2) {
-    return this._client.getAPIList(path8`/evals/${evalID}/runs`, CursorPage, {
+    return this._client.getAPIList(path15`/evals/${evalID}/runs`, CursorPage, {
       query,
       ...options2,
       __security: { bearerAuth: true }
@@ -20805,7 +23487,7 @@ var Runs2 = class extends APIResource {
    */
   delete(runID, params, options2) {
     const { eval_id } = params;
-    return this._client.delete(path8`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.delete(path15`/evals/${eval_id}/runs/${runID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20815,7 +23497,7 @@ var Runs2 = class extends APIResource {
    */
   cancel(runID, params, options2) {
     const { eval_id } = params;
-    return this._client.post(path8`/evals/${eval_id}/runs/${runID}`, {
+    return this._client.post(path15`/evals/${eval_id}/runs/${runID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -20844,13 +23526,13 @@ var Evals = class extends APIResource {
    * Get an evaluation by ID.
    */
   retrieve(evalID, options2) {
-    return this._client.get(path8`/evals/${evalID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.get(path15`/evals/${evalID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Update certain properties of an evaluation.
    */
   update(evalID, body, options2) {
-    return this._client.post(path8`/evals/${evalID}`, { body, ...options2, __security: { bearerAuth: true } });
+    return this._client.post(path15`/evals/${evalID}`, { body, ...options2, __security: { bearerAuth: true } });
   }
   /**
    * List evaluations for a project.
@@ -20866,7 +23548,7 @@ var Evals = class extends APIResource {
    * Delete an evaluation.
    */
   delete(evalID, options2) {
-    return this._client.delete(path8`/evals/${evalID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.delete(path15`/evals/${evalID}`, { ...options2, __security: { bearerAuth: true } });
   }
 };
 Evals.Runs = Runs2;
@@ -20909,7 +23591,7 @@ var Files2 = class extends APIResource {
    * Returns information about a specific file.
    */
   retrieve(fileID, options2) {
-    return this._client.get(path8`/files/${fileID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.get(path15`/files/${fileID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Returns a list of files.
@@ -20925,13 +23607,13 @@ var Files2 = class extends APIResource {
    * Delete a file and remove it from all vector stores.
    */
   delete(fileID, options2) {
-    return this._client.delete(path8`/files/${fileID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.delete(path15`/files/${fileID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Returns the contents of the specified file.
    */
   content(fileID, options2) {
-    return this._client.get(path8`/files/${fileID}/content`, {
+    return this._client.get(path15`/files/${fileID}/content`, {
       ...options2,
       headers: buildHeaders([{ Accept: "application/binary" }, options2?.headers]),
       __security: { bearerAuth: true },
@@ -21043,7 +23725,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   create(fineTunedModelCheckpoint, body, options2) {
-    return this._client.getAPIList(path8`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, Page, { body, method: "post", ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -21054,7 +23736,7 @@ var Permissions = class extends APIResource {
    * @deprecated Retrieve is deprecated. Please swap to the paginated list method instead.
    */
   retrieve(fineTunedModelCheckpoint, query = {}, options2) {
-    return this._client.get(path8`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
+    return this._client.get(path15`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, {
       query,
       ...options2,
       __security: { adminAPIKeyAuth: true }
@@ -21077,7 +23759,7 @@ var Permissions = class extends APIResource {
    * ```
    */
   list(fineTunedModelCheckpoint, query = {}, options2) {
-    return this._client.getAPIList(path8`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.getAPIList(path15`/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, ConversationCursorPage, { query, ...options2, __security: { adminAPIKeyAuth: true } });
   }
   /**
    * **NOTE:** This endpoint requires an [admin API key](../admin-api-keys).
@@ -21099,7 +23781,7 @@ var Permissions = class extends APIResource {
    */
   delete(permissionID, params, options2) {
     const { fine_tuned_model_checkpoint } = params;
-    return this._client.delete(path8`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options2, __security: { adminAPIKeyAuth: true } });
+    return this._client.delete(path15`/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, { ...options2, __security: { adminAPIKeyAuth: true } });
   }
 };
 
@@ -21128,7 +23810,7 @@ var Checkpoints2 = class extends APIResource {
    * ```
    */
   list(fineTuningJobID, query = {}, options2) {
-    return this._client.getAPIList(path8`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path15`/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
   }
 };
 
@@ -21171,7 +23853,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   retrieve(fineTuningJobID, options2) {
-    return this._client.get(path8`/fine_tuning/jobs/${fineTuningJobID}`, {
+    return this._client.get(path15`/fine_tuning/jobs/${fineTuningJobID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -21205,7 +23887,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   cancel(fineTuningJobID, options2) {
-    return this._client.post(path8`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
+    return this._client.post(path15`/fine_tuning/jobs/${fineTuningJobID}/cancel`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -21224,7 +23906,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   listEvents(fineTuningJobID, query = {}, options2) {
-    return this._client.getAPIList(path8`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path15`/fine_tuning/jobs/${fineTuningJobID}/events`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Pause a fine-tune job.
@@ -21237,7 +23919,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   pause(fineTuningJobID, options2) {
-    return this._client.post(path8`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
+    return this._client.post(path15`/fine_tuning/jobs/${fineTuningJobID}/pause`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -21253,7 +23935,7 @@ var Jobs = class extends APIResource {
    * ```
    */
   resume(fineTuningJobID, options2) {
-    return this._client.post(path8`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
+    return this._client.post(path15`/fine_tuning/jobs/${fineTuningJobID}/resume`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -21324,7 +24006,7 @@ var Models = class extends APIResource {
    * the owner and permissioning.
    */
   retrieve(model, options2) {
-    return this._client.get(path8`/models/${model}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.get(path15`/models/${model}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Lists the currently available models, and provides basic information about each
@@ -21338,7 +24020,7 @@ var Models = class extends APIResource {
    * delete a model.
    */
   delete(model, options2) {
-    return this._client.delete(path8`/models/${model}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.delete(path15`/models/${model}`, { ...options2, __security: { bearerAuth: true } });
   }
 };
 
@@ -21367,7 +24049,7 @@ var Calls = class extends APIResource {
    * ```
    */
   accept(callID, body, options2) {
-    return this._client.post(path8`/realtime/calls/${callID}/accept`, {
+    return this._client.post(path15`/realtime/calls/${callID}/accept`, {
       body,
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
@@ -21383,7 +24065,7 @@ var Calls = class extends APIResource {
    * ```
    */
   hangup(callID, options2) {
-    return this._client.post(path8`/realtime/calls/${callID}/hangup`, {
+    return this._client.post(path15`/realtime/calls/${callID}/hangup`, {
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -21400,7 +24082,7 @@ var Calls = class extends APIResource {
    * ```
    */
   refer(callID, body, options2) {
-    return this._client.post(path8`/realtime/calls/${callID}/refer`, {
+    return this._client.post(path15`/realtime/calls/${callID}/refer`, {
       body,
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
@@ -21416,7 +24098,7 @@ var Calls = class extends APIResource {
    * ```
    */
   reject(callID, body = {}, options2) {
-    return this._client.post(path8`/realtime/calls/${callID}/reject`, {
+    return this._client.post(path15`/realtime/calls/${callID}/reject`, {
       body,
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
@@ -22195,7 +24877,7 @@ var InputItems2 = class extends APIResource {
    * ```
    */
   list(responseID, query = {}, options2) {
-    return this._client.getAPIList(path8`/responses/${responseID}/input_items`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
+    return this._client.getAPIList(path15`/responses/${responseID}/input_items`, CursorPage, { query, ...options2, __security: { bearerAuth: true } });
   }
 };
 
@@ -22242,7 +24924,7 @@ var Responses2 = class extends APIResource {
     });
   }
   retrieve(responseID, query = {}, options2) {
-    return this._client.get(path8`/responses/${responseID}`, {
+    return this._client.get(path15`/responses/${responseID}`, {
       query,
       ...options2,
       stream: query?.stream ?? false,
@@ -22265,7 +24947,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   delete(responseID, options2) {
-    return this._client.delete(path8`/responses/${responseID}`, {
+    return this._client.delete(path15`/responses/${responseID}`, {
       ...options2,
       headers: buildHeaders([{ Accept: "*/*" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22293,7 +24975,7 @@ var Responses2 = class extends APIResource {
    * ```
    */
   cancel(responseID, options2) {
-    return this._client.post(path8`/responses/${responseID}/cancel`, {
+    return this._client.post(path15`/responses/${responseID}/cancel`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -22326,7 +25008,7 @@ var Content2 = class extends APIResource {
    * Download a skill zip bundle by its ID.
    */
   retrieve(skillID, options2) {
-    return this._client.get(path8`/skills/${skillID}/content`, {
+    return this._client.get(path15`/skills/${skillID}/content`, {
       ...options2,
       headers: buildHeaders([{ Accept: "application/binary" }, options2?.headers]),
       __security: { bearerAuth: true },
@@ -22342,7 +25024,7 @@ var Content3 = class extends APIResource {
    */
   retrieve(version, params, options2) {
     const { skill_id } = params;
-    return this._client.get(path8`/skills/${skill_id}/versions/${version}/content`, {
+    return this._client.get(path15`/skills/${skill_id}/versions/${version}/content`, {
       ...options2,
       headers: buildHeaders([{ Accept: "application/binary" }, options2?.headers]),
       __security: { bearerAuth: true },
@@ -22361,14 +25043,14 @@ var Versions = class extends APIResource {
    * Create a new immutable skill version.
    */
   create(skillID, body = {}, options2) {
-    return this._client.post(path8`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path15`/skills/${skillID}/versions`, maybeMultipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
   }
   /**
    * Get a specific skill version.
    */
   retrieve(version, params, options2) {
     const { skill_id } = params;
-    return this._client.get(path8`/skills/${skill_id}/versions/${version}`, {
+    return this._client.get(path15`/skills/${skill_id}/versions/${version}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -22377,7 +25059,7 @@ var Versions = class extends APIResource {
    * List skill versions for a skill.
    */
   list(skillID, query = {}, options2) {
-    return this._client.getAPIList(path8`/skills/${skillID}/versions`, CursorPage, {
+    return this._client.getAPIList(path15`/skills/${skillID}/versions`, CursorPage, {
       query,
       ...options2,
       __security: { bearerAuth: true }
@@ -22388,7 +25070,7 @@ var Versions = class extends APIResource {
    */
   delete(version, params, options2) {
     const { skill_id } = params;
-    return this._client.delete(path8`/skills/${skill_id}/versions/${version}`, {
+    return this._client.delete(path15`/skills/${skill_id}/versions/${version}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -22413,13 +25095,13 @@ var Skills = class extends APIResource {
    * Get a skill by its ID.
    */
   retrieve(skillID, options2) {
-    return this._client.get(path8`/skills/${skillID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.get(path15`/skills/${skillID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Update the default version pointer for a skill.
    */
   update(skillID, body, options2) {
-    return this._client.post(path8`/skills/${skillID}`, {
+    return this._client.post(path15`/skills/${skillID}`, {
       body,
       ...options2,
       __security: { bearerAuth: true }
@@ -22439,7 +25121,7 @@ var Skills = class extends APIResource {
    * Delete a skill by its ID.
    */
   delete(skillID, options2) {
-    return this._client.delete(path8`/skills/${skillID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.delete(path15`/skills/${skillID}`, { ...options2, __security: { bearerAuth: true } });
   }
 };
 Skills.Content = Content2;
@@ -22461,7 +25143,7 @@ var Parts = class extends APIResource {
    * [complete the Upload](https://platform.openai.com/docs/api-reference/uploads/complete).
    */
   create(uploadID, body, options2) {
-    return this._client.post(path8`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path15`/uploads/${uploadID}/parts`, multipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -22503,7 +25185,7 @@ var Uploads = class extends APIResource {
    * Returns the Upload object with status `cancelled`.
    */
   cancel(uploadID, options2) {
-    return this._client.post(path8`/uploads/${uploadID}/cancel`, {
+    return this._client.post(path15`/uploads/${uploadID}/cancel`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -22526,7 +25208,7 @@ var Uploads = class extends APIResource {
    * object.
    */
   complete(uploadID, body, options2) {
-    return this._client.post(path8`/uploads/${uploadID}/complete`, {
+    return this._client.post(path15`/uploads/${uploadID}/complete`, {
       body,
       ...options2,
       __security: { bearerAuth: true }
@@ -22560,7 +25242,7 @@ var FileBatches = class extends APIResource {
    * Create a vector store file batch.
    */
   create(vectorStoreID, body, options2) {
-    return this._client.post(path8`/vector_stores/${vectorStoreID}/file_batches`, {
+    return this._client.post(path15`/vector_stores/${vectorStoreID}/file_batches`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -22572,7 +25254,7 @@ var FileBatches = class extends APIResource {
    */
   retrieve(batchID, params, options2) {
     const { vector_store_id } = params;
-    return this._client.get(path8`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
+    return this._client.get(path15`/vector_stores/${vector_store_id}/file_batches/${batchID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22584,7 +25266,7 @@ var FileBatches = class extends APIResource {
    */
   cancel(batchID, params, options2) {
     const { vector_store_id } = params;
-    return this._client.post(path8`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
+    return this._client.post(path15`/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22602,7 +25284,7 @@ var FileBatches = class extends APIResource {
    */
   listFiles(batchID, params, options2) {
     const { vector_store_id, ...query } = params;
-    return this._client.getAPIList(path8`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
+    return this._client.getAPIList(path15`/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, CursorPage, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -22687,7 +25369,7 @@ var Files3 = class extends APIResource {
    * [vector store](https://platform.openai.com/docs/api-reference/vector-stores/object).
    */
   create(vectorStoreID, body, options2) {
-    return this._client.post(path8`/vector_stores/${vectorStoreID}/files`, {
+    return this._client.post(path15`/vector_stores/${vectorStoreID}/files`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -22699,7 +25381,7 @@ var Files3 = class extends APIResource {
    */
   retrieve(fileID, params, options2) {
     const { vector_store_id } = params;
-    return this._client.get(path8`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.get(path15`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22710,7 +25392,7 @@ var Files3 = class extends APIResource {
    */
   update(fileID, params, options2) {
     const { vector_store_id, ...body } = params;
-    return this._client.post(path8`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.post(path15`/vector_stores/${vector_store_id}/files/${fileID}`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -22721,7 +25403,7 @@ var Files3 = class extends APIResource {
    * Returns a list of vector store files.
    */
   list(vectorStoreID, query = {}, options2) {
-    return this._client.getAPIList(path8`/vector_stores/${vectorStoreID}/files`, CursorPage, {
+    return this._client.getAPIList(path15`/vector_stores/${vectorStoreID}/files`, CursorPage, {
       query,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -22736,7 +25418,7 @@ var Files3 = class extends APIResource {
    */
   delete(fileID, params, options2) {
     const { vector_store_id } = params;
-    return this._client.delete(path8`/vector_stores/${vector_store_id}/files/${fileID}`, {
+    return this._client.delete(path15`/vector_stores/${vector_store_id}/files/${fileID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22812,7 +25494,7 @@ var Files3 = class extends APIResource {
    */
   content(fileID, params, options2) {
     const { vector_store_id } = params;
-    return this._client.getAPIList(path8`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
+    return this._client.getAPIList(path15`/vector_stores/${vector_store_id}/files/${fileID}/content`, Page, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22842,7 +25524,7 @@ var VectorStores = class extends APIResource {
    * Retrieves a vector store.
    */
   retrieve(vectorStoreID, options2) {
-    return this._client.get(path8`/vector_stores/${vectorStoreID}`, {
+    return this._client.get(path15`/vector_stores/${vectorStoreID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22852,7 +25534,7 @@ var VectorStores = class extends APIResource {
    * Modifies a vector store.
    */
   update(vectorStoreID, body, options2) {
-    return this._client.post(path8`/vector_stores/${vectorStoreID}`, {
+    return this._client.post(path15`/vector_stores/${vectorStoreID}`, {
       body,
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
@@ -22874,7 +25556,7 @@ var VectorStores = class extends APIResource {
    * Delete a vector store.
    */
   delete(vectorStoreID, options2) {
-    return this._client.delete(path8`/vector_stores/${vectorStoreID}`, {
+    return this._client.delete(path15`/vector_stores/${vectorStoreID}`, {
       ...options2,
       headers: buildHeaders([{ "OpenAI-Beta": "assistants=v2" }, options2?.headers]),
       __security: { bearerAuth: true }
@@ -22885,7 +25567,7 @@ var VectorStores = class extends APIResource {
    * filter.
    */
   search(vectorStoreID, body, options2) {
-    return this._client.getAPIList(path8`/vector_stores/${vectorStoreID}/search`, Page, {
+    return this._client.getAPIList(path15`/vector_stores/${vectorStoreID}/search`, Page, {
       body,
       method: "post",
       ...options2,
@@ -22909,7 +25591,7 @@ var Videos = class extends APIResource {
    * Fetch the latest metadata for a generated video.
    */
   retrieve(videoID, options2) {
-    return this._client.get(path8`/videos/${videoID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.get(path15`/videos/${videoID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * List recently generated videos for the current project.
@@ -22925,7 +25607,7 @@ var Videos = class extends APIResource {
    * Permanently delete a completed or failed video and its stored assets.
    */
   delete(videoID, options2) {
-    return this._client.delete(path8`/videos/${videoID}`, { ...options2, __security: { bearerAuth: true } });
+    return this._client.delete(path15`/videos/${videoID}`, { ...options2, __security: { bearerAuth: true } });
   }
   /**
    * Create a character from an uploaded video.
@@ -22939,7 +25621,7 @@ var Videos = class extends APIResource {
    * Streams the rendered video content for the specified video job.
    */
   downloadContent(videoID, query = {}, options2) {
-    return this._client.get(path8`/videos/${videoID}/content`, {
+    return this._client.get(path15`/videos/${videoID}/content`, {
       query,
       ...options2,
       headers: buildHeaders([{ Accept: "application/binary" }, options2?.headers]),
@@ -22964,7 +25646,7 @@ var Videos = class extends APIResource {
    * Fetch a character.
    */
   getCharacter(characterID, options2) {
-    return this._client.get(path8`/videos/characters/${characterID}`, {
+    return this._client.get(path15`/videos/characters/${characterID}`, {
       ...options2,
       __security: { bearerAuth: true }
     });
@@ -22973,7 +25655,7 @@ var Videos = class extends APIResource {
    * Create a remix of a completed video using a refreshed prompt.
    */
   remix(videoID, body, options2) {
-    return this._client.post(path8`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
+    return this._client.post(path15`/videos/${videoID}/remix`, maybeMultipartFormRequestOptions({ body, ...options2, __security: { bearerAuth: true } }, this._client));
   }
 };
 
@@ -23726,25 +26408,6 @@ function isUndiciDispatcherVersionMismatchError(error) {
   return false;
 }
 
-// src/core/sleep.ts
-function abortableSleep(ms, signal, onAbort) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(onAbort());
-      return;
-    }
-    const abort = () => {
-      clearTimeout(t);
-      reject(onAbort());
-    };
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", abort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", abort, { once: true });
-  });
-}
-
 // src/llm/providers.ts
 var PROVIDERS = {
   openai: { baseUrl: "https://api.openai.com/v1" },
@@ -24336,2277 +26999,6 @@ function createOpenAiClient(config, deps) {
 var EmptyResponseError = class extends Error {
 };
 
-// src/runtime/env.ts
-var SANDBOX_ENV_ALLOWLIST = [
-  "PATH",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "TERM",
-  "COLORTERM",
-  "NO_COLOR",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "SHELL",
-  "TMPDIR",
-  "CI"
-];
-var SANDBOX_ENV_DEFAULTS = { PYTHONDONTWRITEBYTECODE: "1" };
-var SANDBOX_ENV_PREFIX = "SANDBOX_ENV_";
-var DENIED_NAMES = [
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "GH_ENTERPRISE_TOKEN",
-  "PAT_TOKEN",
-  "LLM_API_KEY",
-  "SESSION_API_KEY"
-];
-var DENIED_PREFIXES = ["ACTIONS_", "INPUT_"];
-function isLocaleName(name) {
-  return name === "LC_ALL" || /^LC_[A-Z]+$/.test(name);
-}
-function deniedReason(name) {
-  const upper = name.toUpperCase();
-  if (DENIED_NAMES.includes(upper)) return "denied-name";
-  if (DENIED_PREFIXES.some((p) => upper.startsWith(p))) return "denied-prefix";
-  return void 0;
-}
-function buildSandboxEnv(hostEnv, opts = {}) {
-  const secretValues = new Set((opts.secrets ?? []).filter((s) => typeof s === "string" && s !== ""));
-  const allow = /* @__PURE__ */ new Set([...SANDBOX_ENV_ALLOWLIST, ...opts.allow ?? []]);
-  const env = { ...SANDBOX_ENV_DEFAULTS };
-  const denied = [];
-  const consider = (name, source, value) => {
-    const reason = deniedReason(name) ?? deniedReason(source) ?? (secretValues.has(value) ? "secret-value" : void 0);
-    if (reason) {
-      denied.push({ name, source, reason });
-      delete env[name];
-      return;
-    }
-    env[name] = value;
-  };
-  const entries = Object.entries(hostEnv).filter((e) => typeof e[1] === "string");
-  entries.sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-  for (const [name, value] of entries) {
-    if (allow.has(name) || isLocaleName(name)) consider(name, name, value);
-  }
-  for (const [name, value] of entries) {
-    if (!name.startsWith(SANDBOX_ENV_PREFIX)) continue;
-    const stripped = name.slice(SANDBOX_ENV_PREFIX.length).toUpperCase();
-    if (stripped === "") continue;
-    const reason = deniedReason(stripped) ?? (secretValues.has(value) ? "secret-value" : void 0);
-    if (reason) {
-      denied.push({ name: stripped, source: name, reason });
-      delete env[stripped];
-      continue;
-    }
-    env[stripped] = value;
-  }
-  for (const [name, value] of Object.entries(opts.extra ?? {})) consider(name, `extra:${name}`, value);
-  return { env, denied };
-}
-function describeDenials(denied) {
-  return denied.map((d) => {
-    const from = d.source === d.name ? "" : ` (from ${d.source})`;
-    const why = d.reason === "secret-value" ? "its value is a registered secret" : d.reason === "denied-prefix" ? "runner and action-input variables never enter the sandbox" : "credentials never enter the sandbox";
-    return `sandbox env: dropped ${d.name}${from}: ${why}`;
-  });
-}
-function nonNegativeInt(value, name) {
-  if (value === void 0 || value.trim() === "") return 0;
-  const n2 = Number(value);
-  if (!Number.isInteger(n2) || n2 < 0) {
-    throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
-  }
-  return n2;
-}
-function readWarmPoolConfig(hostEnv) {
-  return {
-    initial: nonNegativeInt(hostEnv["INITIAL_NUM_WARM_SERVERS"], "INITIAL_NUM_WARM_SERVERS"),
-    desired: nonNegativeInt(hostEnv["DESIRED_NUM_WARM_SERVERS"], "DESIRED_NUM_WARM_SERVERS")
-  };
-}
-function readRuntimeTempRoot(hostEnv) {
-  const v = hostEnv["RUNNER_TEMP"];
-  return v && v.startsWith("/") ? v : void 0;
-}
-function hostEnvironment() {
-  return process.env;
-}
-
-// src/core/bundle-paths.ts
-import { existsSync } from "node:fs";
-import path9 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-function bundledFile(fromUrl, name) {
-  const dir = path9.dirname(fileURLToPath3(fromUrl));
-  for (const d of [dir, path9.dirname(dir)]) {
-    const candidate = path9.join(d, name);
-    if (existsSync(candidate)) return candidate;
-  }
-  return path9.join(dir, name);
-}
-
-// src/runtime/index.ts
-import { accessSync, constants as constants4, mkdirSync as mkdirSync5 } from "node:fs";
-import path14 from "node:path";
-
-// src/runtime/bwrap.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync2, lstatSync, readdirSync, readlinkSync, statSync as statSync2 } from "node:fs";
-var SANDBOX_WORKSPACE = "/workspace";
-var SANDBOX_RUN_DIR = "/openhands/run";
-var SANDBOX_BIN_DIR = "/openhands/bin";
-var SANDBOX_SOCKET = `${SANDBOX_RUN_DIR}/action.sock`;
-var SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
-var ETC_ENTRIES = [
-  "alternatives",
-  "bash.bashrc",
-  "ca-certificates",
-  "ca-certificates.conf",
-  "debian_version",
-  "gai.conf",
-  "group",
-  "host.conf",
-  "hostname",
-  "hosts",
-  "inputrc",
-  "ld.so.cache",
-  "ld.so.conf",
-  "ld.so.conf.d",
-  "locale.alias",
-  "localtime",
-  "login.defs",
-  "magic",
-  "mime.types",
-  "nsswitch.conf",
-  "os-release",
-  "passwd",
-  "profile",
-  "perl",
-  "protocols",
-  "resolv.conf",
-  "services",
-  "ssl",
-  "terminfo",
-  "timezone"
-];
-function etcEntries() {
-  let names;
-  try {
-    names = readdirSync("/etc");
-  } catch {
-    return [];
-  }
-  const out = [];
-  for (const name of names.sort()) {
-    if (!ETC_ENTRIES.includes(name) && !/^python3(\.\d+)?$/.test(name)) continue;
-    const p = `/etc/${name}`;
-    try {
-      statSync2(p);
-      out.push(p);
-    } catch {
-    }
-  }
-  return out;
-}
-var SANDBOX_ROOTLESS_ID = 2e6;
-var SANDBOX_USER_NAME = "openhands";
-var BIND_FLAG = { ro: ["--ro-bind", "--ro-bind-fd"], rw: ["--bind", "--bind-fd"] };
-function bind(args, source, dest, writable2) {
-  const [pathFlag, fdFlag] = writable2 ? BIND_FLAG.rw : BIND_FLAG.ro;
-  if (typeof source === "string") args.push(pathFlag, source, dest);
-  else args.push(fdFlag, String(source.fd), dest);
-}
-function bwrapArgs(opts) {
-  const args = [];
-  for (const dir of SYSTEM_DIRS) {
-    let st;
-    try {
-      st = lstatSync(dir);
-    } catch {
-      continue;
-    }
-    if (st.isSymbolicLink()) args.push("--symlink", readlinkSync(dir), dir);
-    else if (st.isDirectory()) args.push("--ro-bind", dir, dir);
-  }
-  const replaced = new Set(opts.readOnly.map((m) => m.dest));
-  for (const p of etcEntries()) if (!replaced.has(p)) args.push("--ro-bind", p, p);
-  args.push("--proc", "/proc");
-  if (opts.plainDev) {
-    args.push("--tmpfs", "/dev");
-    for (const d of ["null", "zero", "full", "random", "urandom", "tty"])
-      args.push("--dev-bind", `/dev/${d}`, `/dev/${d}`);
-    args.push("--symlink", "/proc/self/fd", "/dev/fd", "--tmpfs", "/dev/shm");
-    for (const [i2, n2] of ["stdin", "stdout", "stderr"].entries())
-      args.push("--symlink", `/proc/self/fd/${i2}`, `/dev/${n2}`);
-  } else {
-    args.push("--dev", "/dev");
-  }
-  args.push("--tmpfs", "/tmp", "--tmpfs", "/var/tmp");
-  args.push("--ro-bind", "/proc/sys", "/proc/sys");
-  for (const p of ["/proc/irq", "/proc/bus"]) args.push("--ro-bind-try", p, p);
-  if (existsSync2("/proc/sysrq-trigger")) args.push("--ro-bind", "/dev/null", "/proc/sysrq-trigger");
-  bind(args, opts.workspace, SANDBOX_WORKSPACE, true);
-  bind(args, opts.runDir, SANDBOX_RUN_DIR, true);
-  for (const m of opts.readOnly) bind(args, m.source, m.dest, m.writable ?? false);
-  args.push("--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net");
-  args.push("--unshare-cgroup-try", "--hostname", "sandbox");
-  if (opts.disableUserns) args.push("--disable-userns");
-  args.push("--cap-drop", "ALL", "--die-with-parent", "--new-session");
-  if (opts.infoFd !== void 0) args.push("--info-fd", String(opts.infoFd));
-  if (opts.blockFd !== void 0) args.push("--block-fd", String(opts.blockFd));
-  args.push("--chdir", opts.chdir ?? SANDBOX_WORKSPACE);
-  return args;
-}
-var MIN_DATA_LIMIT = 1024 ** 3;
-function limitedCommand(limits, argv) {
-  const nproc = Math.max(1, Math.floor(limits.pidsLimit));
-  const dataKib = Math.floor(Math.max(limits.memoryBytes, MIN_DATA_LIMIT) / 1024);
-  return ["/bin/bash", "-c", `ulimit -u ${nproc} && ulimit -d ${dataKib} && exec "$@"`, "openhands-sandbox", ...argv];
-}
-function runsAsRoot() {
-  return typeof process.geteuid === "function" && process.geteuid() === 0;
-}
-function sandboxCredentials() {
-  return runsAsRoot() ? { uid: SANDBOX_ROOTLESS_ID, gid: SANDBOX_ROOTLESS_ID } : void 0;
-}
-var disableUsernsCache;
-function bwrapSupportsDisableUserns(bwrapPath = "bwrap") {
-  if (bwrapPath === "bwrap" && disableUsernsCache) return disableUsernsCache;
-  const p = new Promise((resolve) => {
-    let out = "";
-    let child;
-    try {
-      child = spawn2(bwrapPath, ["--help"], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: "/usr/bin:/bin" } });
-    } catch {
-      resolve(false);
-      return;
-    }
-    child.stdout.on("data", (b) => out += b.toString());
-    child.stderr.on("data", (b) => out += b.toString());
-    child.on("error", () => resolve(false));
-    child.on("close", () => resolve(out.includes("--disable-userns")));
-  });
-  if (bwrapPath === "bwrap") disableUsernsCache = p;
-  return p;
-}
-var probeCache;
-function probeBwrap(bwrapPath = "bwrap") {
-  if (bwrapPath === "bwrap" && probeCache) return probeCache;
-  const p = new Promise((resolve) => {
-    const args = [];
-    for (const dir of SYSTEM_DIRS) {
-      try {
-        const st = lstatSync(dir);
-        if (st.isSymbolicLink()) args.push("--symlink", readlinkSync(dir), dir);
-        else if (st.isDirectory()) args.push("--ro-bind", dir, dir);
-      } catch {
-      }
-    }
-    args.push("--proc", "/proc", "--ro-bind", "/proc/sys", "/proc/sys", "--dev", "/dev", "--tmpfs", "/tmp");
-    args.push("--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net");
-    args.push("--cap-drop", "ALL", "--die-with-parent", "--new-session", "true");
-    let stderr = "";
-    let child;
-    const creds = sandboxCredentials();
-    try {
-      child = spawn2(bwrapPath, args, {
-        stdio: ["ignore", "ignore", "pipe"],
-        env: { PATH: "/usr/bin:/bin" },
-        cwd: "/",
-        ...creds
-      });
-    } catch (err) {
-      resolve({ ok: false, reason: `cannot start ${bwrapPath}: ${String(err)}` });
-      return;
-    }
-    child.stderr.on("data", (b) => {
-      stderr += b.toString();
-    });
-    child.on("error", (err) => {
-      resolve({
-        ok: false,
-        reason: err.code === "ENOENT" ? `${bwrapPath} is not installed (apt-get install bubblewrap)` : `cannot start ${bwrapPath}: ${err.message}`
-      });
-    });
-    child.on("close", (code, signal) => {
-      if (code === 0) resolve({ ok: true });
-      else
-        resolve({
-          ok: false,
-          reason: `${bwrapPath} failed (${signal ?? `exit ${code}`}): ${stderr.trim() || "no message"}; ` + (creds ? `this product runs as root, so the sandbox runs as the unprivileged uid ${creds.uid} and needs unprivileged user namespaces (kernel.unprivileged_userns_clone=1, and on Ubuntu kernel.apparmor_restrict_unprivileged_userns=0 or an AppArmor profile for bwrap); a root sandbox is never used` : "unprivileged user namespaces may be disabled on this machine")
-        });
-    });
-  });
-  if (bwrapPath === "bwrap") probeCache = p;
-  return p;
-}
-
-// src/runtime/cleanup.ts
-import {
-  lstatSync as lstatSync2,
-  mkdirSync as mkdirSync2,
-  mkdtempSync,
-  readdirSync as readdirSync2,
-  readFileSync as readFileSync4,
-  readlinkSync as readlinkSync2,
-  renameSync as renameSync2,
-  rmSync,
-  unlinkSync,
-  writeFileSync as writeFileSync3
-} from "node:fs";
-import os2 from "node:os";
-import path10 from "node:path";
-var tasks = /* @__PURE__ */ new Set();
-var installed = false;
-function onProcessExit(task) {
-  if (!installed) {
-    installed = true;
-    process.once("exit", () => {
-      for (const t of [...tasks].reverse()) {
-        try {
-          t();
-        } catch {
-        }
-      }
-    });
-  }
-  tasks.add(task);
-  return () => tasks.delete(task);
-}
-var MAX_SOCKET_PATH = 100;
-function createOwnedDir(root, prefix, socketName = "run/action.sock") {
-  const base = root ?? os2.tmpdir();
-  let dir = mkdtempSync(path10.join(base, prefix));
-  if (path10.join(dir, socketName).length > MAX_SOCKET_PATH && base !== os2.tmpdir()) {
-    rmSync(dir, { recursive: true, force: true });
-    dir = mkdtempSync(path10.join(os2.tmpdir(), prefix));
-  }
-  let unregister = void 0;
-  const remove = () => {
-    unregister?.();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  unregister = onProcessExit(remove);
-  writeFileSync3(path10.join(dir, OWNER_FILE), ownerToken(process.pid) ?? `${process.pid}`);
-  return { path: dir, remove, keep: () => unregister?.() };
-}
-var OWNED_DIR_PREFIXES = ["oh-local-", "oh-docker-"];
-var OWNER_FILE = ".oh-owner";
-var MOVED_FROM_FILE = "moved-from";
-function ownerToken(pid) {
-  try {
-    const stat4 = readFileSync4(`/proc/${pid}/stat`, "utf8");
-    const startTime = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ")[19];
-    return startTime ? `${pid} ${startTime}` : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function restoreMovedWorkspace(dir) {
-  let origin;
-  try {
-    origin = readFileSync4(path10.join(dir, MOVED_FROM_FILE), "utf8");
-  } catch {
-    return true;
-  }
-  const slot = path10.join(dir, "workspace");
-  const st = lstatSync2(origin, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) {
-    if (readlinkSync2(origin) !== slot) return false;
-    unlinkSync(origin);
-  } else if (st) {
-    return false;
-  }
-  mkdirSync2(origin, { recursive: true });
-  for (const e of readdirSync2(slot)) renameSync2(path10.join(slot, e), path10.join(origin, e));
-  return true;
-}
-function sweepStaleDirs(roots) {
-  const removed = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const root of roots.map((r) => r ?? os2.tmpdir())) {
-    if (seen.has(root)) continue;
-    seen.add(root);
-    let names;
-    try {
-      names = readdirSync2(root);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      if (!OWNED_DIR_PREFIXES.some((p) => name.startsWith(p))) continue;
-      const dir = path10.join(root, name);
-      let owner;
-      try {
-        owner = readFileSync4(path10.join(dir, OWNER_FILE), "utf8");
-      } catch {
-        continue;
-      }
-      const pid = Number(owner.split(" ")[0]);
-      if (!Number.isInteger(pid) || pid <= 0) continue;
-      const current = ownerToken(pid);
-      if (current !== void 0 && (current === owner || !owner.includes(" "))) continue;
-      try {
-        if (!restoreMovedWorkspace(dir)) continue;
-        rmSync(dir, { recursive: true, force: true });
-        removed.push(dir);
-      } catch {
-      }
-    }
-  }
-  return removed;
-}
-
-// src/runtime/docker.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { chmodSync as chmodSync3, chownSync, mkdirSync as mkdirSync4, realpathSync as realpathSync2, statSync as statSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import path13 from "node:path";
-import { PassThrough as PassThrough2 } from "node:stream";
-import { createInterface as createInterface2 } from "node:readline";
-
-// src/runtime/client.ts
-import { randomUUID } from "node:crypto";
-import http from "node:http";
-
-// src/core/events.ts
-var THINK_OBSERVATION_CONTENT = "Your thought has been logged.";
-function isAction(e) {
-  return "action" in e;
-}
-function isObservation(e) {
-  return "observation" in e;
-}
-function eventTimestamp(date = /* @__PURE__ */ new Date()) {
-  return date.toISOString().replace("Z", "").replace(/\.(\d{3})$/, ".$1000");
-}
-
-// src/core/shell.ts
-function shellQuote(s) {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/runtime/client.ts
-var DEFAULT_RETRY = {
-  transportAttempts: 5,
-  transportMinWaitMs: 25,
-  transportMaxWaitMs: 1e3,
-  rateLimitAttempts: 3,
-  rateLimitMinWaitMs: 100,
-  rateLimitMaxWaitMs: 5e3
-};
-var CALL_TIMEOUT_MS = {
-  alive: 5e3,
-  serverInfo: 5e3,
-  listFiles: 1e4,
-  workspace: 3e4
-};
-var DEFAULT_ACTION_TIMEOUT_SEC = 120;
-var EXECUTE_SLACK_SEC = 5;
-var THINK_RESPONSE = THINK_OBSERVATION_CONTENT;
-var ActionServerError = class extends ResolverError {
-  /** HTTP status; undefined when no answer came (transport error or timeout). */
-  status;
-  detail;
-  /** True when the server could not be reached (STATUS$ERROR_RUNTIME_DISCONNECTED). */
-  disconnected;
-  constructor(message, init) {
-    super(init.code ?? "runtime", message, { cause: init.cause });
-    this.name = "ActionServerError";
-    this.status = init.status;
-    this.detail = init.detail;
-    this.disconnected = init.disconnected ?? false;
-  }
-};
-var TRANSPORT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ENOENT", "ECONNABORTED", "EAGAIN"]);
-function isTransportError(err) {
-  const code = err?.code;
-  return typeof code === "string" && TRANSPORT_CODES.has(code);
-}
-function parseErrorBody(status, body) {
-  let detail = body.trim();
-  try {
-    const v = JSON.parse(body);
-    if (v && typeof v === "object" && "detail" in v) {
-      const o2 = v;
-      detail = typeof o2.detail === "string" ? o2.detail : JSON.stringify(o2.detail);
-      if (o2.errors !== void 0) detail += `: ${typeof o2.errors === "string" ? o2.errors : JSON.stringify(o2.errors)}`;
-    }
-  } catch {
-  }
-  const wrapped = status === 500 ? /^([1-5]\d\d): ([\s\S]*)$/.exec(detail) : null;
-  if (wrapped?.[1] && wrapped[2] !== void 0) return { status: Number(wrapped[1]), detail: wrapped[2] };
-  return { status, detail: detail || http.STATUS_CODES[status] || "no detail" };
-}
-function retryAfterMs(header) {
-  const v = Array.isArray(header) ? header[0] : header;
-  if (!v) return void 0;
-  const secs = Number(v);
-  if (Number.isFinite(secs) && secs >= 0) return secs * 1e3;
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
-}
-function cancelled() {
-  return new ActionServerError("the request to the action-execution server was cancelled", {
-    detail: "cancelled",
-    code: "cancelled"
-  });
-}
-var SERVER_ACTIONS = /* @__PURE__ */ new Set(["run", "run_ipython", "read", "write", "edit"]);
-var NON_RUNNABLE = /* @__PURE__ */ new Set([
-  "message",
-  "system",
-  "start",
-  "finish",
-  "reject",
-  "null",
-  "pause",
-  "resume",
-  "stop",
-  "change_agent_state",
-  "push",
-  "send_pr",
-  "recall",
-  "condensation",
-  "condensation_request",
-  "task_tracking",
-  "loop_recovery",
-  "delegate"
-]);
-function isObservationJson(v) {
-  if (typeof v !== "object" || v === null) return false;
-  const o2 = v;
-  return typeof o2["observation"] === "string" && typeof o2["content"] === "string";
-}
-var ActionClient = class {
-  address;
-  #apiKey;
-  #logger;
-  #retry;
-  #agent;
-  #defaultTimeoutSec;
-  #slackSec;
-  constructor(opts) {
-    this.address = opts.address;
-    this.#apiKey = opts.apiKey;
-    this.#logger = opts.logger;
-    this.#retry = { ...DEFAULT_RETRY, ...opts.retry };
-    this.#defaultTimeoutSec = opts.defaultActionTimeoutSec ?? DEFAULT_ACTION_TIMEOUT_SEC;
-    this.#slackSec = opts.executeSlackSec ?? EXECUTE_SLACK_SEC;
-    this.#agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  }
-  /** One HTTP exchange with retries on transport errors and 429. Returns the parsed JSON body. */
-  async request(method, path18, opts) {
-    const requestId = method === "POST" ? randomUUID() : void 0;
-    const payload = opts.body === void 0 ? void 0 : Buffer.from(JSON.stringify(opts.body));
-    let transportFailures = 0;
-    let rateLimited = 0;
-    for (; ; ) {
-      if (opts.signal?.aborted) throw cancelled();
-      let res;
-      try {
-        res = await this.#once(method, path18, payload, requestId, opts);
-      } catch (err) {
-        if (err instanceof ActionServerError) throw err;
-        transportFailures++;
-        if (!isTransportError(err) || transportFailures >= this.#retry.transportAttempts) {
-          throw new ActionServerError(
-            `cannot reach the action-execution server (${method} ${path18}): ${err.message}`,
-            { detail: err.message, disconnected: true, cause: err }
-          );
-        }
-        const wait = Math.min(
-          this.#retry.transportMaxWaitMs,
-          this.#retry.transportMinWaitMs * 2 ** (transportFailures - 1)
-        );
-        this.#logger.debug(`runtime: ${method} ${path18} failed (${err.message}); retrying in ${wait} ms`);
-        await abortableSleep(wait, opts.signal, cancelled);
-        continue;
-      }
-      if (res.status === 429 && ++rateLimited < this.#retry.rateLimitAttempts) {
-        const asked = retryAfterMs(res.headers["retry-after"]);
-        const wait = Math.min(
-          this.#retry.rateLimitMaxWaitMs,
-          Math.max(this.#retry.rateLimitMinWaitMs, asked ?? this.#retry.rateLimitMinWaitMs * 2 ** (rateLimited - 1))
-        );
-        this.#logger.debug(`runtime: ${method} ${path18} got 429; retrying in ${wait} ms`);
-        await abortableSleep(wait, opts.signal, cancelled);
-        continue;
-      }
-      if (res.status < 200 || res.status >= 300) {
-        const { status, detail } = parseErrorBody(res.status, res.body);
-        throw new ActionServerError(`action-execution server: ${method} ${path18} failed with ${status}: ${detail}`, {
-          status,
-          detail
-        });
-      }
-      if (res.body === "") return null;
-      try {
-        return JSON.parse(res.body);
-      } catch {
-        throw new ActionServerError(`action-execution server: ${method} ${path18} answered with invalid JSON`, {
-          status: res.status,
-          detail: res.body.slice(0, 200)
-        });
-      }
-    }
-  }
-  #once(method, path18, payload, requestId, opts) {
-    const headers = { accept: "application/json" };
-    if (path18 !== "/alive") headers["x-session-api-key"] = this.#apiKey;
-    if (requestId) headers["x-request-id"] = requestId;
-    if (payload) {
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(payload.length);
-    }
-    const target = this.address.transport === "unix" ? { socketPath: this.address.path } : { host: this.address.host, port: this.address.port };
-    return new Promise((resolve, reject) => {
-      let done = false;
-      const settle = (fn) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer2);
-        opts.signal?.removeEventListener("abort", onAbort);
-        fn();
-      };
-      const req = http.request({ ...target, method, path: path18, headers, agent: this.#agent }, (res) => {
-        const chunks = [];
-        res.on("data", (c3) => chunks.push(c3));
-        res.on(
-          "end",
-          () => settle(
-            () => resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString("utf8")
-            })
-          )
-        );
-        res.on("error", (err) => settle(() => reject(err)));
-      });
-      const timer2 = setTimeout(() => {
-        const msg = opts.timeoutMessage ?? `the action-execution server did not answer ${method} ${path18} within ${opts.timeoutMs / 1e3} s`;
-        settle(() => reject(new ActionServerError(msg, { detail: "timeout" })));
-        req.destroy();
-      }, opts.timeoutMs);
-      const onAbort = () => {
-        settle(() => reject(cancelled()));
-        req.destroy();
-      };
-      opts.signal?.addEventListener("abort", onAbort, { once: true });
-      req.on("error", (err) => settle(() => reject(err)));
-      req.end(payload);
-    });
-  }
-  async alive(signal) {
-    const v = await this.request("GET", "/alive", { timeoutMs: CALL_TIMEOUT_MS.alive, signal });
-    return typeof v === "object" && v !== null && v.status === "ok";
-  }
-  /** Retargets a server started with --await-workspace (runtime.md §2.5). */
-  async setWorkspace(path18, signal) {
-    await this.request("POST", "/workspace", { body: { path: path18 }, timeoutMs: CALL_TIMEOUT_MS.workspace, signal });
-  }
-  async listFiles(path18, signal) {
-    const v = await this.request("POST", "/list_files", {
-      body: path18 === void 0 ? {} : { path: path18 },
-      timeoutMs: CALL_TIMEOUT_MS.listFiles,
-      signal
-    });
-    return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-  }
-  /**
-   * Runtime.execute: the client-side rules of runtime.md §3 (think, non-runnable and unsupported actions,
-   * rejected confirmations, default timeouts), then POST /execute_action for the rest.
-   */
-  async execute(action, opts = {}) {
-    const type = action.action;
-    const cause = action.id !== void 0 && action.id >= 0 ? { cause: action.id } : {};
-    if (type === "think") {
-      return { observation: "think", content: THINK_RESPONSE, extras: {}, message: THINK_RESPONSE, ...cause };
-    }
-    if (NON_RUNNABLE.has(type)) return { observation: "null", content: "", extras: {}, ...cause };
-    if (!SERVER_ACTIONS.has(type)) {
-      return {
-        observation: "error",
-        content: `Action ${type} is not supported in the current runtime.`,
-        extras: { error_id: "AGENT_ERROR$BAD_ACTION" },
-        ...cause
-      };
-    }
-    const args = action.args;
-    if (args.confirmation_state === "rejected") {
-      return {
-        observation: "error",
-        content: "Action has been rejected by the user! Waiting for further user input.",
-        extras: { error_id: "USER_REJECTED" },
-        ...cause
-      };
-    }
-    if (action.action === "run" && args.blocking === true && action.timeout === void 0) {
-      return {
-        observation: "error",
-        content: "Blocking command with no timeout set",
-        extras: { error_id: "AGENT_ERROR$BAD_ACTION" },
-        ...cause
-      };
-    }
-    const timeoutSec = action.timeout ?? this.#defaultTimeoutSec;
-    const sent = { ...action, timeout: timeoutSec };
-    const v = await this.request("POST", "/execute_action", {
-      body: { action: sent },
-      timeoutMs: (timeoutSec + this.#slackSec) * 1e3,
-      signal: opts.signal,
-      timeoutMessage: `Runtime failed to return execute_action before the requested timeout of ${timeoutSec}s`
-    });
-    if (!isObservationJson(v)) {
-      throw new ActionServerError(
-        "action-execution server: execute_action answered with something that is not an observation",
-        {
-          status: 200,
-          detail: JSON.stringify(v).slice(0, 200)
-        }
-      );
-    }
-    const obs = Object.assign(v, cause);
-    if (typeof obs.extras !== "object" || obs.extras === null)
-      Object.assign(obs, { extras: {} });
-    if (action.action === "run" && args.hidden === true && obs.observation === "run") obs.extras.hidden = true;
-    return obs;
-  }
-  /**
-   * Runtime.run: one blocking command in the persistent shell with a hard timeout, output never truncated
-   * (hidden). Multi-line scripts run through `eval` so the server sees one command and the shell state
-   * (cwd, exports) still carries over. If the agent left a command running, it is interrupted first.
-   */
-  async run(command, opts = {}) {
-    const line = command.includes("\n") ? `eval ${shellQuote(command)}` : command;
-    const timeoutSec = opts.timeoutSec ?? this.#defaultTimeoutSec;
-    const runAction = (cmd, isInput) => ({
-      action: "run",
-      args: {
-        command: cmd,
-        is_input: isInput,
-        thought: "",
-        blocking: true,
-        is_static: false,
-        cwd: null,
-        hidden: true,
-        confirmation_state: "confirmed",
-        security_risk: -1
-      },
-      timeout: timeoutSec
-    });
-    for (let attempt = 0; ; attempt++) {
-      const obs = await this.execute(runAction(line, false), { signal: opts.signal });
-      if (obs.observation !== "run") {
-        throw new ResolverError("runtime", `the sandbox refused the command: ${obs.content}`);
-      }
-      const md = obs.extras.metadata;
-      const notExecuted = md.exit_code === -1 && /not executed/i.test(md.suffix);
-      if (notExecuted && attempt === 0) {
-        this.#logger.debug("runtime: a previous command is still running; interrupting it");
-        await this.execute(runAction("C-c", true), { signal: opts.signal });
-        continue;
-      }
-      return { exitCode: md.exit_code, output: obs.content };
-    }
-  }
-  close() {
-    this.#agent.destroy();
-  }
-};
-
-// src/runtime/local.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import {
-  chmodSync,
-  copyFileSync,
-  lchownSync,
-  linkSync,
-  lstatSync as lstatSync3,
-  mkdirSync as mkdirSync3,
-  readFileSync as readFileSync5,
-  readdirSync as readdirSync3,
-  realpathSync,
-  renameSync as renameSync3,
-  rmdirSync,
-  statSync as statSync3,
-  symlinkSync,
-  unlinkSync as unlinkSync2,
-  writeFileSync as writeFileSync4
-} from "node:fs";
-import os3 from "node:os";
-import path11 from "node:path";
-
-// src/runtime/server-process.ts
-import { spawn as spawn3 } from "node:child_process";
-import { createInterface } from "node:readline";
-
-// src/server/protocol.ts
-function parseReadyLine(line) {
-  let data;
-  try {
-    data = JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-  if (typeof data !== "object" || data === null) return void 0;
-  const d = data;
-  if (d.ready !== true) return void 0;
-  if (d.transport === "tcp" && typeof d.host === "string" && typeof d.port === "number") {
-    return { ready: true, transport: "tcp", host: d.host, port: d.port };
-  }
-  if (d.transport === "unix" && typeof d.path === "string") return { ready: true, transport: "unix", path: d.path };
-  return void 0;
-}
-
-// src/runtime/server-process.ts
-function parseReadyLine2(line) {
-  const ready = parseReadyLine(line);
-  if (!ready) return void 0;
-  const { ready: _ready, ...address } = ready;
-  return address;
-}
-var live = /* @__PURE__ */ new Set();
-var exitHookInstalled = false;
-function killGroup2(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("exit", () => {
-    for (const child of live) if (child.pid !== void 0) killGroup2(child.pid, "SIGKILL");
-  });
-}
-var TAIL_LINES = 40;
-async function startServerProcess(opts) {
-  installExitHook();
-  const child = spawn3(opts.command, opts.args, {
-    cwd: opts.cwd,
-    env: opts.env,
-    stdio: ["pipe", "pipe", "pipe", ...opts.extraStdio ?? []],
-    detached: true,
-    ...opts.uid !== void 0 ? { uid: opts.uid } : {},
-    ...opts.gid !== void 0 ? { gid: opts.gid } : {}
-  });
-  live.add(child);
-  const tail = [];
-  const remember = (line) => {
-    tail.push(line);
-    if (tail.length > TAIL_LINES) tail.shift();
-  };
-  let exitInfo;
-  const exited = new Promise((resolve) => {
-    child.once("close", (code, signal) => {
-      exitInfo = { code, signal };
-      live.delete(child);
-      resolve(exitInfo);
-    });
-  });
-  child.stdin?.on("error", () => {
-  });
-  const stderrLines = createInterface({ input: child.stderr });
-  stderrLines.on("line", (line) => {
-    remember(line);
-    opts.logger.debug(`server: ${line}`);
-  });
-  const address = await new Promise((resolve, reject) => {
-    const stdoutLines = createInterface({ input: child.stdout });
-    let settled = false;
-    const finish = (err, addr) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer2);
-      opts.signal?.removeEventListener("abort", onAbort);
-      if (err) reject(err);
-      else resolve(addr);
-    };
-    const fail = (why, code = "runtime") => {
-      if (settled) return;
-      const output = tail.join("\n");
-      const hint = opts.failureHint?.(output);
-      const msg = `${opts.label} did not start: ${why}${output ? `
---- server output ---
-${output}` : ""}${hint ? `
-${hint}` : ""}`;
-      if (child.pid !== void 0) killGroup2(child.pid, "SIGKILL");
-      finish(new ResolverError(code, msg));
-    };
-    const timeoutMs = opts.readyTimeoutMs ?? 12e4;
-    const timer2 = setTimeout(() => fail(`no ready line within ${Math.round(timeoutMs / 1e3)} s`), timeoutMs);
-    const onAbort = () => fail("cancelled", "cancelled");
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
-    stdoutLines.on("line", (line) => {
-      if (!settled) {
-        const addr = parseReadyLine2(line);
-        if (addr) {
-          finish(void 0, opts.mapAddress ? opts.mapAddress(addr) : addr);
-          return;
-        }
-      }
-      remember(line);
-      opts.logger.debug(`server: ${line}`);
-    });
-    child.once("error", (err) => {
-      fail(err.code === "ENOENT" ? `${opts.command} not found` : err.message);
-    });
-    void exited.then((info) => fail(`exited with ${info.signal ?? `code ${info.code}`} before it was ready`));
-    opts.onSpawn?.(child).catch((err) => fail(err instanceof Error ? err.message : String(err)));
-  });
-  const pid = child.pid;
-  let stopping;
-  const waitExit = (ms) => exitInfo ? Promise.resolve(true) : new Promise((resolve) => {
-    const t = setTimeout(() => resolve(false), ms);
-    void exited.then(() => {
-      clearTimeout(t);
-      resolve(true);
-    });
-  });
-  return {
-    pid,
-    address,
-    exited,
-    isRunning: () => exitInfo === void 0,
-    describeExit: () => exitInfo && `exited with ${exitInfo.signal ?? `code ${exitInfo.code}`}${tail.length > 0 ? `; last output:
-${tail.slice(-10).join("\n")}` : ""}`,
-    stop(stopOpts = {}) {
-      stopping ??= (async () => {
-        child.stdin?.end();
-        if (!await waitExit(stopOpts.graceMs ?? 2e3)) {
-          opts.logger.debug(`${opts.label} ${pid} ignored stdin EOF; sending SIGTERM`);
-          killGroup2(pid, "SIGTERM");
-          if (!await waitExit(stopOpts.termMs ?? 5e3)) {
-            opts.logger.warn(`${opts.label} ${pid} ignored SIGTERM; killing its process group`);
-            killGroup2(pid, "SIGKILL");
-            await waitExit(5e3);
-          }
-        }
-        killGroup2(pid, "SIGKILL");
-      })();
-      return stopping;
-    }
-  };
-}
-
-// src/runtime/usernet.ts
-import { spawn as spawn4 } from "node:child_process";
-import { readFile, stat } from "node:fs/promises";
-var USERNET_DNS = "10.0.2.3";
-var USERNET_TAP = "tap0";
-var MISSING_USERNET_MESSAGE = "sandbox-network full or setup-only under bubblewrap needs slirp4netns (apt-get install slirp4netns): the sandbox gets its own network namespace with user-mode networking and never shares the host's, whose loopback services it must not reach. Install slirp4netns, or set sandbox-network: none.";
-function readJson(stream, timeoutMs, what) {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const done = (err, value) => {
-      clearTimeout(timer2);
-      stream.removeListener("data", onData);
-      if (err) reject(err);
-      else resolve(value);
-    };
-    const timer2 = setTimeout(() => done(new Error(`no ${what} within ${Math.round(timeoutMs / 1e3)} s`)), timeoutMs);
-    const onData = (b) => {
-      out += b.toString();
-      try {
-        done(void 0, JSON.parse(out));
-      } catch {
-      }
-    };
-    stream.on("data", onData);
-    stream.once("error", (err) => done(err));
-    stream.once("end", () => done(new Error(`${what} ended early: ${JSON.stringify(out.slice(0, 200))}`)));
-  });
-}
-function sandboxInfo(info) {
-  const o2 = info ?? {};
-  const pid = o2["child-pid"];
-  const net = o2["net-namespace"];
-  if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0) throw new Error("bwrap info has no child-pid");
-  if (typeof net !== "number" || !Number.isInteger(net)) throw new Error("bwrap info has no net-namespace");
-  return { pid, netnsInode: net };
-}
-async function sandboxNetnsReady(pid, netnsInode, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  const ownUserns = (await stat("/proc/self/ns/user")).ino;
-  for (; ; ) {
-    let ready = false;
-    try {
-      const net = await stat(`/proc/${pid}/ns/net`);
-      const user = await stat(`/proc/${pid}/ns/user`);
-      ready = net.ino === netnsInode && user.ino !== ownUserns && // the uid map is written after the namespace exists; joining before that is refused
-      (await readFile(`/proc/${pid}/uid_map`, "utf8")).trim() !== "" && (await readFile(`/proc/${pid}/gid_map`, "utf8")).trim() !== "" && (await readFile(`/proc/${pid}/net/fib_trie`, "utf8")).includes("127.0.0.1");
-    } catch {
-      throw new Error(`the sandbox (pid ${pid}) went away before its network was set up`);
-    }
-    if (ready) return;
-    if (Date.now() > deadline) throw new Error("the sandbox network namespace was not set up in time");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-async function attachUserNet(opts) {
-  await sandboxNetnsReady(opts.childPid, opts.netnsInode, opts.timeoutMs ?? 2e4);
-  const args = [
-    "--configure",
-    "--mtu=65520",
-    "--disable-host-loopback",
-    // Its own mount namespace needs privilege over this user namespace: a root product only.
-    ...opts.joinUserns ? [] : ["--enable-sandbox"],
-    "--enable-seccomp",
-    "--ready-fd=3",
-    "--exit-fd=4",
-    ...opts.joinUserns ? [`--userns-path=/proc/${opts.childPid}/ns/user`] : [],
-    "--netns-type=path",
-    `/proc/${opts.childPid}/ns/net`,
-    USERNET_TAP
-  ];
-  const child = spawn4(opts.slirpPath, args, {
-    stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
-    env: { PATH: "/usr/bin:/bin" },
-    cwd: "/"
-  });
-  let stderr = "";
-  child.stderr?.on("data", (b) => stderr += b.toString());
-  const exited = new Promise((resolve) => child.once("close", () => resolve()));
-  const ready = child.stdio[3];
-  const exitFd = child.stdio[4];
-  exitFd.on("error", () => {
-  });
-  try {
-    await new Promise((resolve, reject) => {
-      const timer2 = setTimeout(() => reject(new Error("slirp4netns was not ready in time")), opts.timeoutMs ?? 2e4);
-      ready.once("data", () => {
-        clearTimeout(timer2);
-        resolve();
-      });
-      child.once("error", (err) => {
-        clearTimeout(timer2);
-        reject(err.code === "ENOENT" ? new ResolverError("runtime", MISSING_USERNET_MESSAGE) : err);
-      });
-      void exited.then(() => {
-        clearTimeout(timer2);
-        reject(new Error(`slirp4netns exited before the network was up: ${stderr.trim() || "no message"}`));
-      });
-    });
-  } catch (err) {
-    child.kill("SIGKILL");
-    throw err;
-  }
-  opts.logger.debug(`slirp4netns ${child.pid} attached to sandbox ${opts.childPid}`);
-  let stopping;
-  return {
-    pid: child.pid,
-    stop() {
-      stopping ??= (async () => {
-        exitFd.destroy();
-        child.kill("SIGTERM");
-        await exited;
-      })();
-      return stopping;
-    }
-  };
-}
-
-// src/runtime/local.ts
-var NO_ISOLATION_WARNING = "runtime local without bubblewrap: NO SANDBOX. The agent runs as this user with no isolation and could read this process's environment through /proc/<pid>/environ (INPUT_* and any token it holds). Install bubblewrap or use runtime docker for untrusted work.";
-var FALLBACK_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-function defaultServerScript() {
-  return bundledFile(import.meta.url, "server.js");
-}
-var DEFAULT_LOCAL_LIMITS = { memoryBytes: 4 * 1024 ** 3, pidsLimit: 1024 };
-function resolveLimits(...layers) {
-  const out = { ...DEFAULT_LOCAL_LIMITS };
-  for (const l of layers) {
-    if (l?.memoryBytes !== void 0) out.memoryBytes = l.memoryBytes;
-    if (l?.pidsLimit !== void 0) out.pidsLimit = l.pidsLimit;
-  }
-  return out;
-}
-function sameSpec(a2, b) {
-  const la = a2.limits ?? DEFAULT_LOCAL_LIMITS;
-  const lb = b.limits ?? DEFAULT_LOCAL_LIMITS;
-  return a2.isolation === b.isolation && a2.network === b.network && la.memoryBytes === lb.memoryBytes && la.pidsLimit === lb.pidsLimit && a2.serverScript === b.serverScript && [...a2.plugins].sort().join(",") === [...b.plugins].sort().join(",");
-}
-function serverEnv(spec, env) {
-  const out = { ...env };
-  out["PATH"] ??= FALLBACK_PATH;
-  out["LOCAL_RUNTIME_MODE"] = "1";
-  if (spec.isolation === "bwrap") {
-    out["HOME"] = "/tmp";
-    out["TMPDIR"] = "/tmp";
-    if (sandboxCredentials()) {
-      out["USER"] = SANDBOX_USER_NAME;
-      out["LOGNAME"] = SANDBOX_USER_NAME;
-    }
-  }
-  return out;
-}
-function chownTree(root, uid, gid) {
-  lchownSync(root, uid, gid);
-  const stack = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop();
-    for (const e of readdirSync3(dir, { withFileTypes: true })) {
-      const p = path11.join(dir, e.name);
-      lchownSync(p, uid, gid);
-      if (e.isDirectory()) stack.push(p);
-    }
-  }
-}
-function withSandboxUser(file, id) {
-  let host = "";
-  try {
-    host = readFileSync5(file, "utf8");
-  } catch {
-  }
-  if (host !== "" && !host.endsWith("\n")) host += "\n";
-  const entry = file === "/etc/passwd" ? `${SANDBOX_USER_NAME}:x:${id}:${id}:OpenHands sandbox:/tmp:/bin/bash
-` : `${SANDBOX_USER_NAME}:x:${id}:
-`;
-  return host + entry;
-}
-function reachableBy(p, id, need) {
-  const allowed = (st2, bit) => {
-    const shift = st2.uid === id.uid ? 6 : st2.gid === id.gid ? 3 : 0;
-    return (st2.mode >> shift & bit) !== 0;
-  };
-  const full = path11.resolve(p);
-  let dir = path11.dirname(full);
-  for (; ; ) {
-    if (!allowed(statSync3(dir), 1)) return false;
-    const up = path11.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  const st = statSync3(full);
-  if (st.isDirectory()) return allowed(st, 1);
-  return allowed(st, need === "r" ? 4 : 5);
-}
-function linkOrCopy(source, dest) {
-  try {
-    linkSync(source, dest);
-  } catch {
-    copyFileSync(source, dest);
-    chmodSync(dest, 493);
-  }
-  return dest;
-}
-async function waitGone(pid, ms) {
-  const deadline = Date.now() + ms;
-  for (; ; ) {
-    let state;
-    try {
-      const stat4 = readFileSync5(`/proc/${pid}/stat`, "utf8");
-      state = stat4.slice(stat4.lastIndexOf(")") + 2, stat4.lastIndexOf(")") + 3);
-    } catch {
-      return true;
-    }
-    if (state === "Z" || state === "X") return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-async function launchServer(cfg, spec, env, workspace, signal) {
-  const creds = spec.isolation === "bwrap" ? sandboxCredentials() : void 0;
-  let root = cfg.tempRoot;
-  if (creds) {
-    root = [cfg.tempRoot, os3.tmpdir(), "/tmp"].find((r) => r !== void 0 && reachableBy(r, creds, "x"));
-    if (root === void 0) {
-      throw new Error(
-        `No temporary folder is reachable by the sandbox user (uid ${creds.uid}): ${os3.tmpdir()} and /tmp sit below folders it cannot enter. Set TMPDIR (or RUNNER_TEMP) to a folder whose parents are world-executable.`
-      );
-    }
-  }
-  const dir = createOwnedDir(root, "oh-local-");
-  try {
-    const awaiting = "slot" in workspace;
-    let workspaceHostDir;
-    if ("slot" in workspace) {
-      workspaceHostDir = path11.join(dir.path, "workspace");
-      mkdirSync3(workspaceHostDir);
-      if (creds) lchownSync(workspaceHostDir, creds.uid, creds.gid);
-    } else {
-      workspaceHostDir = workspace.hostDir;
-    }
-    const shellEnv = serverEnv(spec, env);
-    const apiKey = randomBytes2(24).toString("base64url");
-    const processEnv = { ...shellEnv, SESSION_API_KEY: apiKey };
-    const nodePath = realpathSync(cfg.nodePath ?? process.execPath);
-    const serverScript = realpathSync(spec.serverScript);
-    const plugins = spec.plugins.length > 0 ? ["--plugins", spec.plugins.join(",")] : [];
-    const extra = [...cfg.serverArgs ?? [], ...awaiting ? ["--await-workspace"] : [], ...plugins];
-    let proc;
-    let sandboxPid;
-    let userNet;
-    let moved;
-    if (spec.isolation === "bwrap") {
-      const withNetwork = spec.network !== "none";
-      if (withNetwork && !cfg.slirpPath) throw new ResolverError("runtime", MISSING_USERNET_MESSAGE);
-      const runDir = path11.join(dir.path, "run");
-      mkdirSync3(runDir);
-      const pkg = path11.join(dir.path, "package.json");
-      writeFileSync4(pkg, '{"type":"module"}\n');
-      let boundWorkspace = workspaceHostDir;
-      let bundledNode = nodePath;
-      let bundledServer = serverScript;
-      if (creds) {
-        chmodSync(dir.path, 457);
-        lchownSync(runDir, creds.uid, creds.gid);
-        chownTree(workspaceHostDir, creds.uid, creds.gid);
-        if (!reachableBy(nodePath, creds, "x")) bundledNode = linkOrCopy(nodePath, path11.join(dir.path, "node"));
-        if (!reachableBy(serverScript, creds, "r")) {
-          bundledServer = path11.join(dir.path, "server.js");
-          copyFileSync(serverScript, bundledServer);
-          chmodSync(bundledServer, 420);
-        }
-        if (!("slot" in workspace) && !reachableBy(workspaceHostDir, creds, "x")) {
-          const slot = path11.join(dir.path, "workspace");
-          mkdirSync3(slot);
-          lchownSync(slot, creds.uid, creds.gid);
-          if (!sameFilesystem(workspaceHostDir, slot)) {
-            throw new ResolverError(
-              "runtime",
-              `the workspace ${workspaceHostDir} is not reachable by the sandbox uid ${creds.uid} (a parent folder is not world-traversable) and lies on another filesystem than ${dir.path}; put the output folder under a world-traversable folder, or the runtime temp root on the same filesystem`
-            );
-          }
-          moved = moveWorkspaceIntoSlot(workspaceHostDir, slot);
-          boundWorkspace = slot;
-        }
-      }
-      const extraStdio = [];
-      const pipe = () => {
-        extraStdio.push("pipe");
-        return 2 + extraStdio.length;
-      };
-      try {
-        const readOnly = [
-          { source: bundledNode, dest: `${SANDBOX_BIN_DIR}/node` },
-          { source: bundledServer, dest: `${SANDBOX_BIN_DIR}/server.js` },
-          { source: pkg, dest: `${SANDBOX_BIN_DIR}/package.json` }
-        ];
-        const etcFile = (name, content) => {
-          const p = path11.join(dir.path, `etc-${name}`);
-          writeFileSync4(p, content, { mode: 420 });
-          readOnly.push({ source: p, dest: `/etc/${name}` });
-        };
-        if (creds) {
-          etcFile("passwd", withSandboxUser("/etc/passwd", creds.uid));
-          etcFile("group", withSandboxUser("/etc/group", creds.gid));
-        }
-        if (withNetwork) etcFile("resolv.conf", `nameserver ${USERNET_DNS}
-`);
-        const workspaceSrc = boundWorkspace;
-        const runSrc = runDir;
-        const infoFd = pipe();
-        let infoP;
-        const args = [
-          ...bwrapArgs({
-            workspace: workspaceSrc,
-            runDir: runSrc,
-            readOnly,
-            infoFd,
-            // A non-root product's slirp4netns must join the sandbox's user namespace, which --disable-userns
-            // would hide behind a nested one; there the sandbox uid is the product's own anyway.
-            disableUserns: (creds !== void 0 || !withNetwork) && await bwrapSupportsDisableUserns(cfg.bwrapPath ?? "bwrap"),
-            plainDev: creds === void 0 && withNetwork
-          }),
-          ...limitedCommand(spec.limits ?? DEFAULT_LOCAL_LIMITS, [
-            `${SANDBOX_BIN_DIR}/node`,
-            `${SANDBOX_BIN_DIR}/server.js`,
-            "--listen",
-            `unix:${SANDBOX_SOCKET}`,
-            "--working-dir",
-            SANDBOX_WORKSPACE,
-            ...extra
-          ])
-        ];
-        proc = await startServerProcess({
-          command: cfg.bwrapPath ?? "bwrap",
-          args,
-          env: processEnv,
-          cwd: "/",
-          ...creds,
-          extraStdio,
-          logger: cfg.logger,
-          label: "bwrap server",
-          readyTimeoutMs: cfg.readyTimeoutMs,
-          signal,
-          onSpawn: (child) => {
-            infoP = readJson(child.stdio[infoFd], 6e4, "bwrap info").then(sandboxInfo);
-            return infoP.then((i2) => {
-              sandboxPid = i2.pid;
-            });
-          },
-          mapAddress: (a2) => a2.transport === "unix" && a2.path.startsWith(`${SANDBOX_RUN_DIR}/`) ? { transport: "unix", path: path11.join(runDir, a2.path.slice(SANDBOX_RUN_DIR.length + 1)) } : a2,
-          failureHint: (out) => /^bwrap:/m.test(out) ? "bubblewrap could not set up the sandbox; use runtime docker, or fix user namespaces on this machine." : void 0
-        });
-        if (withNetwork) {
-          const info = await infoP;
-          try {
-            userNet = await attachUserNet({
-              slirpPath: cfg.slirpPath,
-              childPid: info.pid,
-              netnsInode: info.netnsInode,
-              logger: cfg.logger,
-              joinUserns: creds === void 0
-            });
-          } catch (err) {
-            await proc.stop();
-            throw new ResolverError("runtime", `the sandbox network could not be set up: ${errorMessage(err)}`, {
-              cause: err
-            });
-          }
-        }
-      } catch (err) {
-        await userNet?.stop();
-        moved?.restore();
-        throw err;
-      }
-    } else {
-      proc = await startServerProcess({
-        command: nodePath,
-        args: [serverScript, "--listen", "tcp:127.0.0.1:0", "--working-dir", workspaceHostDir, ...extra],
-        env: processEnv,
-        cwd: workspaceHostDir,
-        logger: cfg.logger,
-        label: "local server",
-        readyTimeoutMs: cfg.readyTimeoutMs,
-        signal
-      });
-    }
-    const client = new ActionClient({
-      address: proc.address,
-      apiKey,
-      logger: cfg.logger,
-      retry: cfg.retry,
-      defaultActionTimeoutSec: cfg.defaultActionTimeoutSec
-    });
-    cfg.logger.debug(`${spec.isolation === "bwrap" ? "bwrap" : "local"} server ${proc.pid} ready`);
-    return { spec, proc, client, env: shellEnv, dir, workspaceHostDir, awaiting, sandboxPid, userNet, moved };
-  } catch (err) {
-    dir.remove();
-    throw err;
-  }
-}
-async function stopServer(server, beforeRemove) {
-  server.client.close();
-  await server.proc.stop();
-  if (server.sandboxPid !== void 0 && !await waitGone(server.sandboxPid, 1e4)) {
-    server.dir.keep();
-    throw new ResolverError("runtime", `sandbox process ${server.sandboxPid} did not exit; its folder is kept`);
-  }
-  await server.userNet?.stop();
-  try {
-    beforeRemove?.();
-    server.moved?.restore();
-  } catch (err) {
-    server.dir.keep();
-    throw new ResolverError(
-      "runtime",
-      `could not move the workspace back from ${server.workspaceHostDir}: ${errorMessage(err)}; the files are still there`,
-      { cause: err }
-    );
-  }
-  server.dir.remove();
-}
-function envDiffCommand(from, to) {
-  const valid = (k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k);
-  const exports2 = Object.entries(to).filter(([k, v]) => valid(k) && from[k] !== v).map(([k, v]) => `${k}=${shellQuote(v)}`);
-  const unsets = Object.keys(from).filter((k) => valid(k) && !(k in to));
-  const parts = [];
-  if (exports2.length > 0) parts.push(`export ${exports2.join(" ")}`);
-  if (unsets.length > 0) parts.push(`unset ${unsets.join(" ")}`);
-  return parts.join("; ");
-}
-function sameFilesystem(a2, b) {
-  return statSync3(a2).dev === statSync3(b).dev;
-}
-function moveWorkspaceIntoSlot(hostDir, slotDir) {
-  const entries = readdirSync3(hostDir);
-  const moved = [];
-  const marker2 = path11.join(path11.dirname(slotDir), MOVED_FROM_FILE);
-  writeFileSync4(marker2, hostDir);
-  try {
-    for (const e of entries) {
-      renameSync3(path11.join(hostDir, e), path11.join(slotDir, e));
-      moved.push(e);
-    }
-    rmdirSync(hostDir);
-    symlinkSync(slotDir, hostDir);
-  } catch (err) {
-    for (const e of moved) renameSync3(path11.join(slotDir, e), path11.join(hostDir, e));
-    unlinkSync2(marker2);
-    throw err;
-  }
-  let restored = false;
-  const unregister = onProcessExit(() => restore());
-  const restore = () => {
-    if (restored) return;
-    if (lstatSync3(hostDir, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync2(hostDir);
-    mkdirSync3(hostDir, { recursive: true });
-    for (const e of readdirSync3(slotDir)) renameSync3(path11.join(slotDir, e), path11.join(hostDir, e));
-    unlinkSync2(marker2);
-    restored = true;
-    unregister();
-  };
-  return { restore };
-}
-var LocalRuntime = class {
-  kind = "local";
-  isolation;
-  /** /workspace under bwrap, the host path otherwise. */
-  workspacePath;
-  /** The host folder the caller asked for (it holds the workspace before and after the runtime's life). */
-  workspaceHostDir;
-  sessionId;
-  #server;
-  #cfg;
-  #moved;
-  #closing;
-  #onClosed;
-  #owner;
-  constructor(init) {
-    this.#owner = init.owner;
-    this.#server = init.server;
-    this.#cfg = init.cfg;
-    this.#moved = init.moved;
-    this.#onClosed = init.onClosed;
-    this.isolation = init.server.spec.isolation;
-    this.workspaceHostDir = init.workspaceHostDir;
-    this.workspacePath = this.isolation === "bwrap" ? SANDBOX_WORKSPACE : init.workspaceHostDir;
-    this.sessionId = init.sessionId;
-  }
-  /** The server's process id (the bwrap process under bwrap). */
-  get serverPid() {
-    return this.#server.proc.pid;
-  }
-  get client() {
-    return this.#server.client;
-  }
-  execute(action, opts) {
-    this.#assertOpen();
-    return this.#server.client.execute(action, opts).catch((err) => this.#explain(err));
-  }
-  run(command, opts) {
-    this.#assertOpen();
-    return this.#server.client.run(command, opts).catch((err) => this.#explain(err));
-  }
-  /** A server that is gone explains itself better than a refused connection does. */
-  #explain(err) {
-    const exit = this.#server.proc.describeExit();
-    if (err instanceof ActionServerError && err.disconnected && exit) {
-      throw new ActionServerError(`the sandbox server of session ${this.sessionId} ${exit}`, {
-        detail: err.detail,
-        disconnected: true,
-        cause: err
-      });
-    }
-    throw err;
-  }
-  /**
-   * sandbox-network setup-only: under bwrap the server is restarted in its own network namespace (a
-   * namespace cannot be entered after the fact); shell state from the setup phase (cwd, exports) is lost,
-   * files stay. Unisolated, there is nothing to drop: a warning says so.
-   */
-  async dropNetwork() {
-    this.#assertOpen();
-    const old = this.#server;
-    if (old.spec.isolation !== "bwrap") {
-      this.#cfg.logger.warn("sandbox-network: the unisolated local runtime cannot drop network access");
-      return;
-    }
-    if (old.spec.network === "none") return;
-    const moved = this.#moved;
-    this.#moved = void 0;
-    await stopServer(old, moved ? () => moved.restore() : void 0);
-    const spec = { ...old.spec, network: "none" };
-    this.#server = await launchServer(this.#cfg, spec, old.env, { hostDir: this.workspaceHostDir });
-  }
-  close() {
-    this.#closing ??= (async () => {
-      const moved = this.#moved;
-      try {
-        await stopServer(this.#server, moved ? () => moved.restore() : void 0);
-        if (this.#server.spec.isolation === "bwrap" && this.#owner && sandboxCredentials()) {
-          chownTree(this.workspaceHostDir, this.#owner.uid, this.#owner.gid);
-        }
-      } finally {
-        this.#onClosed(this);
-      }
-    })();
-    return this.#closing;
-  }
-  #assertOpen() {
-    if (this.#closing) throw new ResolverError("runtime", `the local runtime for session ${this.sessionId} is closed`);
-  }
-};
-var LocalRuntimeManager = class {
-  #opts;
-  #warm = [];
-  #starting = /* @__PURE__ */ new Set();
-  #running = /* @__PURE__ */ new Set();
-  /** Owners of workspaces as they were before a sandbox took them. */
-  #owners = /* @__PURE__ */ new Map();
-  #tornDown = false;
-  constructor(opts) {
-    this.#opts = { ...opts };
-  }
-  /** What warm servers are started as (the factory sets it once it knows whether bwrap works). */
-  setWarmSpec(spec) {
-    this.#opts.warmSpec = spec;
-  }
-  get warmCount() {
-    return this.#warm.length;
-  }
-  /** Pids of the warm servers (tests and diagnostics). */
-  get warmPids() {
-    return this.#warm.map((s) => s.proc.pid);
-  }
-  /** runtime.md §2.1: with INITIAL > 0 and an empty pool, start that many servers and wait for them. */
-  async setup() {
-    const initial = this.#opts.warm?.initial ?? 0;
-    if (initial <= 0 || this.#warm.length > 0 || !this.#opts.warmSpec) return;
-    await Promise.all(Array.from({ length: initial }, () => this.#startWarm()));
-  }
-  async create(opts) {
-    if (this.#tornDown) throw new ResolverError("runtime", "the runtime factory was torn down");
-    const spec = {
-      isolation: opts.isolation,
-      network: opts.network ?? "full",
-      plugins: opts.plugins ?? [],
-      serverScript: opts.serverScript ?? this.#opts.serverScript ?? defaultServerScript(),
-      ...opts.isolation === "bwrap" ? { limits: resolveLimits(this.#opts.limits, opts.limits) } : {}
-    };
-    const cfg = { ...this.#opts, logger: opts.logger };
-    if (spec.isolation === "none") opts.logger.warn(NO_ISOLATION_WARNING);
-    else if (spec.network !== "none") {
-      opts.logger.debug("bwrap sandbox: own network namespace with user-mode networking (no host loopback)");
-    }
-    const requested = path11.resolve(opts.workspaceHostDir);
-    if (!statSync3(requested, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new ResolverError("runtime", `workspace folder ${requested} does not exist; create it before the runtime`);
-    }
-    const hostDir = realpathSync(requested);
-    const st = statSync3(hostDir);
-    this.#owners.set(hostDir, { uid: st.uid, gid: st.gid });
-    let runtime = await this.#tryWarm(spec, opts, hostDir);
-    if (!runtime) {
-      const server = await launchServer(cfg, spec, opts.env, { hostDir });
-      runtime = this.#wrap(server, opts, hostDir);
-    }
-    this.#topUp();
-    return runtime;
-  }
-  async teardown() {
-    this.#tornDown = true;
-    await Promise.allSettled([...this.#starting]);
-    const warm = this.#warm.splice(0);
-    await Promise.allSettled([...warm.map((s) => stopServer(s)), ...[...this.#running].map((rt) => rt.close())]);
-  }
-  #wrap(server, opts, hostDir, moved) {
-    const owner = this.#owners.get(hostDir);
-    const rt = new LocalRuntime({
-      server,
-      cfg: { ...this.#opts, logger: opts.logger },
-      workspaceHostDir: hostDir,
-      sessionId: opts.sessionId,
-      moved,
-      owner,
-      onClosed: (r) => this.#running.delete(r)
-    });
-    this.#running.add(rt);
-    return rt;
-  }
-  async #tryWarm(spec, opts, hostDir) {
-    const idx = this.#warm.findIndex((s) => sameSpec(s.spec, spec) && s.proc.isRunning());
-    if (idx < 0) return void 0;
-    const server = this.#warm.splice(idx, 1)[0];
-    let moved;
-    try {
-      if (spec.isolation === "bwrap") {
-        if (!sameFilesystem(hostDir, server.workspaceHostDir)) {
-          this.#warm.unshift(server);
-          opts.logger.debug("warm bwrap server skipped: the workspace is on another filesystem than its slot");
-          return void 0;
-        }
-        const creds = sandboxCredentials();
-        if (creds) chownTree(hostDir, creds.uid, creds.gid);
-        moved = moveWorkspaceIntoSlot(hostDir, server.workspaceHostDir);
-        await server.client.setWorkspace(SANDBOX_WORKSPACE);
-      } else {
-        await server.client.setWorkspace(hostDir);
-      }
-      server.awaiting = false;
-      const diff = envDiffCommand(server.env, serverEnv(spec, opts.env));
-      if (diff !== "") {
-        const r = await server.client.run(diff, { timeoutSec: 30 });
-        if (r.exitCode !== 0) throw new ResolverError("runtime", `applying the session env failed: ${r.output}`);
-        server.env = serverEnv(spec, opts.env);
-      }
-      opts.logger.debug(`took warm server ${server.proc.pid} for session ${opts.sessionId}`);
-      return this.#wrap(server, opts, hostDir, moved);
-    } catch (err) {
-      opts.logger.warn(`warm server ${server.proc.pid} could not be used (${errorMessage(err)}); starting a new one`);
-      const m = moved;
-      await stopServer(server, m ? () => m.restore() : void 0);
-      return void 0;
-    }
-  }
-  #startWarm() {
-    const spec = this.#opts.warmSpec;
-    if (!spec) return Promise.resolve();
-    const p = launchServer(this.#opts, spec, this.#opts.warmEnv ?? {}, { slot: true }).then(
-      async (server) => {
-        if (this.#tornDown) await stopServer(server);
-        else this.#warm.push(server);
-      },
-      (err) => {
-        this.#opts.logger.warn(`warm server failed to start: ${errorMessage(err)}`);
-      }
-    );
-    this.#starting.add(p);
-    void p.finally(() => this.#starting.delete(p));
-    return p;
-  }
-  /** runtime.md §2.6 step 5: top the pool up to DESIRED in the background. */
-  #topUp() {
-    const desired = this.#opts.warm?.desired ?? 0;
-    const missing = desired - this.#warm.length - this.#starting.size;
-    for (let i2 = 0; i2 < missing; i2++) void this.#startWarm();
-  }
-  /** Waits for background warm starts (tests, benchmarks). */
-  async settled() {
-    while (this.#starting.size > 0) await Promise.allSettled([...this.#starting]);
-  }
-};
-
-// src/runtime/ownership.ts
-import { chmodSync as chmodSync2, lchownSync as lchownSync2, lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
-import path12 from "node:path";
-var SANDBOX_UID = 10001;
-var SANDBOX_GID = 10001;
-function hostIds() {
-  return { uid: process.geteuid?.() ?? 0, gid: process.getegid?.() ?? 0 };
-}
-function sandboxUser(configured, host = hostIds()) {
-  if (configured === void 0) {
-    return host.uid === 0 ? { uid: SANDBOX_UID, gid: SANDBOX_GID } : { uid: host.uid, gid: host.gid };
-  }
-  const m = /^(\d{1,9}):(\d{1,9})$/.exec(configured);
-  if (!m) {
-    throw new ResolverError(
-      "config",
-      `the sandbox user must be a numeric uid:gid (e.g. 1000:1000), got "${configured}"`
-    );
-  }
-  const user = { uid: Number(m[1]), gid: Number(m[2]) };
-  if (user.uid === 0 || user.gid === 0) {
-    throw new ResolverError(
-      "config",
-      `the sandbox never runs as root: choose a uid:gid other than 0, got "${configured}"`
-    );
-  }
-  return user;
-}
-function walk(root, visit, onError) {
-  visit(root, true);
-  const dirs = [root];
-  for (let dir = dirs.pop(); dir !== void 0; dir = dirs.pop()) {
-    let entries;
-    try {
-      entries = readdirSync4(dir, { withFileTypes: true });
-    } catch (err) {
-      if (!onError) throw err;
-      onError(dir, err);
-      continue;
-    }
-    for (const e of entries) {
-      const p = path12.join(dir, e.name);
-      const isDir = e.isDirectory();
-      visit(p, isDir);
-      if (isDir) dirs.push(p);
-    }
-  }
-}
-function leaseWorkspace(root, user, host = hostIds()) {
-  let previousOwner = null;
-  if (host.uid === 0) {
-    const st = lstatSync4(root);
-    previousOwner = { uid: st.uid, gid: st.gid };
-    try {
-      walk(root, (p) => lchownSync2(p, user.uid, user.gid));
-    } catch (err) {
-      reclaimTree(root, previousOwner);
-      throw new ResolverError(
-        "runtime",
-        `cannot give the workspace ${root} to the sandbox user ${user.uid}:${user.gid}: ${errorMessage(err)}`
-      );
-    }
-  }
-  let released = false;
-  return {
-    previousOwner,
-    release() {
-      if (released) return [];
-      released = true;
-      return reclaimTree(root, previousOwner);
-    }
-  };
-}
-function reclaimTree(root, owner) {
-  const failures = [];
-  const fix = (p, isDir) => {
-    try {
-      const st = lstatSync4(p);
-      if (owner && (st.uid !== owner.uid || st.gid !== owner.gid)) lchownSync2(p, owner.uid, owner.gid);
-      if (st.isSymbolicLink()) return;
-      const want = isDir ? 448 : st.isFile() ? 384 : 0;
-      if ((st.mode & want) !== want) chmodSync2(p, st.mode & 4095 | want);
-    } catch (err) {
-      if (err.code !== "ENOENT") failures.push(`${p}: ${errorMessage(err)}`);
-    }
-  };
-  walk(root, fix, (p, err) => {
-    if (err.code !== "ENOENT") failures.push(`${p}: ${errorMessage(err)}`);
-  });
-  return failures;
-}
-
-// src/runtime/types.ts
-var DEFAULT_SANDBOX_LIMITS = {
-  memoryBytes: 4 * 1024 ** 3,
-  pidsLimit: 1024
-};
-
-// src/runtime/docker.ts
-var DEFAULT_DOCKER_IMAGE = "nikolaik/python-nodejs:python3.12-nodejs22";
-var dockerodeModule;
-function loadDockerode() {
-  dockerodeModule ??= import("./docker-DTZ7YLKA.js").then((m) => m.default);
-  return dockerodeModule;
-}
-async function connectDocker(opts) {
-  const Docker = await loadDockerode();
-  return new Docker(opts);
-}
-async function probeDocker(opts, timeoutMs = 3e3) {
-  try {
-    const docker = await connectDocker(opts);
-    let timer2;
-    const timeout = new Promise((_, reject) => {
-      timer2 = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([docker.ping(), timeout]);
-    } finally {
-      clearTimeout(timer2);
-    }
-    return { ok: true };
-  } catch (err) {
-    return { ok: false, reason: `no Docker engine answers: ${errorMessage(err)}` };
-  }
-}
-function containerName(sessionId) {
-  const safe = sessionId.replace(/[^a-zA-Z0-9_.-]/g, "-").replace(/^[^a-zA-Z0-9]+/, "");
-  return `openhands-runtime-${safe || "session"}`;
-}
-function networkMode(network) {
-  return (network ?? "full") === "none" ? "none" : "bridge";
-}
-var HOST_ONLY_ENV = /* @__PURE__ */ new Set(["PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "PWD"]);
-function containerEnv(env, apiKey) {
-  const out = [];
-  for (const [k, v] of Object.entries(env)) if (!HOST_ONLY_ENV.has(k)) out.push(`${k}=${v}`);
-  out.push("HOME=/tmp");
-  out.push(`SESSION_API_KEY=${apiKey}`);
-  return out;
-}
-function dynamicLoader() {
-  if (process.arch === "x64") return "/lib64/ld-linux-x86-64.so.2";
-  if (process.arch === "arm64") return "/lib/ld-linux-aarch64.so.1";
-  return void 0;
-}
-function imageHint(image) {
-  return `The Docker image ${image} must be glibc-based (glibc 2.28 or newer, e.g. Debian 10+ or Ubuntu 20.04+) and have bash, because the runtime mounts its own node binary into the container. Alpine/musl and busybox images cannot run it. Choose another base-container-image.`;
-}
-var checkedImages = /* @__PURE__ */ new Map();
-async function pathExists(container, p) {
-  try {
-    await container.infoArchive({ path: p });
-    return true;
-  } catch (err) {
-    if (err.statusCode === 404) return false;
-    throw err;
-  }
-}
-function checkImage(container, image, imageId) {
-  let p = checkedImages.get(imageId);
-  if (!p) {
-    p = (async () => {
-      const bash = await pathExists(container, "/bin/bash") || await pathExists(container, "/usr/bin/bash");
-      if (!bash) throw new ResolverError("runtime", `the image ${image} has no /bin/bash. ${imageHint(image)}`);
-      const loader = dynamicLoader();
-      if (loader && !await pathExists(container, loader)) {
-        throw new ResolverError(
-          "runtime",
-          `the image ${image} has no glibc (${loader} is missing). ${imageHint(image)}`
-        );
-      }
-    })();
-    checkedImages.set(imageId, p);
-    p.catch(() => checkedImages.delete(imageId));
-  }
-  return p;
-}
-function demux(stream, stdout, stderr) {
-  let buf = Buffer.alloc(0);
-  stream.on("data", (chunk) => {
-    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
-    while (buf.length >= 8) {
-      const size = buf.readUInt32BE(4);
-      if (buf.length < 8 + size) break;
-      const payload = buf.subarray(8, 8 + size);
-      (buf[0] === 2 ? stderr : stdout).write(payload);
-      buf = buf.subarray(8 + size);
-    }
-  });
-  stream.on("end", () => {
-    stdout.end();
-    stderr.end();
-  });
-  stream.on("error", () => {
-    stdout.end();
-    stderr.end();
-  });
-}
-async function ensureImage(docker, image, logger) {
-  try {
-    return await docker.getImage(image).inspect();
-  } catch (err) {
-    if (err.statusCode !== 404) throw err;
-  }
-  logger.info(`pulling Docker image ${image}`);
-  const stream = await docker.pull(image);
-  await new Promise((resolve, reject) => {
-    docker.modem.followProgress(stream, (err) => err ? reject(err) : resolve());
-  });
-  return docker.getImage(image).inspect();
-}
-function isNotFound(err) {
-  const code = err.statusCode;
-  return code === 404 || code === 409;
-}
-var DockerRuntime = class {
-  kind = "docker";
-  workspacePath = SANDBOX_WORKSPACE;
-  workspaceHostDir;
-  containerName;
-  containerId;
-  #docker;
-  #container;
-  #client;
-  #attach;
-  #dir;
-  #lease;
-  #logger;
-  #unregisterExit;
-  #onClosed;
-  #closing;
-  constructor(init) {
-    this.#onClosed = init.onClosed;
-    this.#docker = init.docker;
-    this.#container = init.container;
-    this.containerId = init.container.id;
-    this.containerName = init.name;
-    this.#client = init.client;
-    this.#attach = init.attach;
-    this.#dir = init.dir;
-    this.#lease = init.lease;
-    this.#logger = init.logger;
-    this.workspaceHostDir = init.workspaceHostDir;
-    this.#unregisterExit = onProcessExit(() => this.#attach.destroy());
-  }
-  get client() {
-    return this.#client;
-  }
-  execute(action, opts) {
-    this.#assertOpen();
-    return this.#client.execute(action, opts);
-  }
-  run(command, opts) {
-    this.#assertOpen();
-    return this.#client.run(command, opts);
-  }
-  /** sandbox-network setup-only: disconnects the container from every network it is on. */
-  async dropNetwork() {
-    this.#assertOpen();
-    const info = await this.#container.inspect();
-    for (const name of Object.keys(info.NetworkSettings.Networks ?? {})) {
-      if (name === "none") continue;
-      await this.#docker.getNetwork(name).disconnect({ Container: this.containerId, Force: true });
-      this.#logger.debug(`container ${this.containerName} disconnected from network ${name}`);
-    }
-  }
-  close() {
-    this.#closing ??= (async () => {
-      this.#client.close();
-      this.#attach.end();
-      const gone = await Promise.race([
-        this.#container.wait({ condition: "removed" }).then(
-          () => true,
-          () => true
-        ),
-        new Promise((resolve) => setTimeout(() => resolve(false), 3e3))
-      ]);
-      if (!gone) {
-        this.#logger.debug(`container ${this.containerName} still there after stdin closed; removing it`);
-        await this.#container.remove({ force: true }).catch((err) => {
-          if (!isNotFound(err)) throw err;
-        });
-      }
-      this.#attach.destroy();
-      this.#unregisterExit();
-      releaseWorkspace(this.#lease, this.workspaceHostDir, this.#logger);
-      this.#dir.remove();
-      this.#onClosed?.(this);
-    })();
-    return this.#closing;
-  }
-  #assertOpen() {
-    if (this.#closing) throw new ResolverError("runtime", `the Docker runtime ${this.containerName} is closed`);
-  }
-};
-function releaseWorkspace(lease, workspace, logger) {
-  const failures = lease.release();
-  if (failures.length > 0) {
-    logger.warn(
-      `could not give back ${failures.length} entries of the workspace ${workspace}: ${failures.slice(0, 5).join("; ")}`
-    );
-  }
-}
-async function createDockerRuntime(opts, cfg) {
-  const logger = opts.logger;
-  const host = hostIds();
-  const user = sandboxUser(cfg.user, host);
-  const docker = await connectDocker(cfg.docker);
-  const image = opts.image ?? DEFAULT_DOCKER_IMAGE;
-  const requested = path13.resolve(opts.workspaceHostDir);
-  if (!statSync4(requested, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ResolverError("runtime", `workspace folder ${requested} does not exist; create it before the runtime`);
-  }
-  const hostWorkspace = realpathSync2(requested);
-  const imageInfo = await ensureImage(docker, image, logger);
-  const nodePath = realpathSync2(cfg.nodePath ?? process.execPath);
-  const serverScript = realpathSync2(opts.serverScript ?? cfg.serverScript ?? defaultServerScript());
-  const limits = { ...DEFAULT_SANDBOX_LIMITS, ...cfg.limits, ...opts.limits };
-  const name = containerName(opts.sessionId);
-  const dir = createOwnedDir(cfg.tempRoot, "oh-docker-");
-  let container;
-  let attach;
-  let lease;
-  try {
-    const runDir = path13.join(dir.path, "run");
-    const binDir = path13.join(dir.path, "bin");
-    mkdirSync4(runDir, { mode: 448 });
-    if (host.uid === 0) chownSync(runDir, user.uid, user.gid);
-    else if (host.uid !== user.uid) chmodSync3(runDir, 511);
-    mkdirSync4(binDir);
-    writeFileSync5(path13.join(binDir, "package.json"), '{"type":"module"}\n');
-    writeFileSync5(path13.join(binDir, "node"), "");
-    writeFileSync5(path13.join(binDir, "server.js"), "");
-    const apiKey = randomBytes3(24).toString("base64url");
-    const plugins = opts.plugins && opts.plugins.length > 0 ? ["--plugins", opts.plugins.join(",")] : [];
-    const hostConfig = {
-      Binds: [
-        `${hostWorkspace}:${SANDBOX_WORKSPACE}:rw`,
-        `${runDir}:${SANDBOX_RUN_DIR}:rw`,
-        `${binDir}:${SANDBOX_BIN_DIR}:ro`,
-        `${nodePath}:${SANDBOX_BIN_DIR}/node:ro`,
-        `${serverScript}:${SANDBOX_BIN_DIR}/server.js:ro`
-      ],
-      NetworkMode: networkMode(opts.network),
-      Memory: limits.memoryBytes,
-      // Equal to Memory: no swap on top of it (where the kernel accounts swap).
-      MemorySwap: limits.memoryBytes,
-      PidsLimit: limits.pidsLimit,
-      ...limits.nanoCpus ? { NanoCpus: limits.nanoCpus } : {},
-      CapDrop: ["ALL"],
-      SecurityOpt: ["no-new-privileges"],
-      Privileged: false,
-      IpcMode: "private",
-      CgroupnsMode: "private",
-      AutoRemove: true,
-      Init: cfg.init ?? true
-    };
-    const createOpts = {
-      name,
-      Image: image,
-      Entrypoint: [`${SANDBOX_BIN_DIR}/node`],
-      Cmd: [
-        `${SANDBOX_BIN_DIR}/server.js`,
-        "--listen",
-        `unix:${SANDBOX_SOCKET}`,
-        "--working-dir",
-        SANDBOX_WORKSPACE,
-        ...cfg.serverArgs ?? [],
-        ...plugins
-      ],
-      Env: containerEnv(opts.env, apiKey),
-      User: `${user.uid}:${user.gid}`,
-      WorkingDir: SANDBOX_WORKSPACE,
-      Tty: false,
-      OpenStdin: true,
-      // Docker closes the server's stdin only when the attached client goes away if StdinOnce is set;
-      // that is what makes a dead parent stop the server.
-      StdinOnce: true,
-      AttachStdin: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      Labels: { "openhands.runtime": "1", "openhands.session": opts.sessionId },
-      HostConfig: hostConfig
-    };
-    lease = leaseWorkspace(hostWorkspace, user, host);
-    container = await createContainer(docker, createOpts, name, logger);
-    await checkImage(container, image, imageInfo.Id);
-    attach = await container.attach({
-      stream: true,
-      stdin: true,
-      stdout: true,
-      stderr: true,
-      hijack: true
-    });
-    attach.on("error", (err) => logger.debug(`container ${name} attach stream: ${err.message}`));
-    const stdout = new PassThrough2();
-    const stderr = new PassThrough2();
-    demux(attach, stdout, stderr);
-    const tail = [];
-    const remember = (line) => {
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      logger.debug(`server: ${line}`);
-    };
-    createInterface2({ input: stderr }).on("line", remember);
-    const ready = new Promise((resolve, reject) => {
-      const lines = createInterface2({ input: stdout });
-      let done = false;
-      lines.on("line", (line) => {
-        const addr = done ? void 0 : parseReadyLine2(line);
-        if (addr?.transport === "unix") {
-          done = true;
-          resolve(addr.path);
-        } else remember(line);
-      });
-      lines.on("close", () => {
-        if (!done) reject(new Error("the server exited before it was ready"));
-      });
-    });
-    await container.start();
-    const timeoutMs = cfg.readyTimeoutMs ?? 12e4;
-    let timer2;
-    let socketInside;
-    try {
-      socketInside = await Promise.race([
-        ready,
-        new Promise((_, reject) => {
-          timer2 = setTimeout(() => reject(new Error(`no ready line within ${timeoutMs / 1e3} s`)), timeoutMs);
-        })
-      ]);
-    } catch (err) {
-      const output = tail.join("\n");
-      const cannotRun = /GLIBC_|error while loading shared libraries|exec format error|no such file or directory/i.test(
-        output
-      );
-      throw new ResolverError(
-        "runtime",
-        `the server in container ${name} (image ${image}) did not start: ${errorMessage(err)}` + (output ? `
---- server output ---
-${output}` : "") + (cannotRun ? `
-${imageHint(image)}` : "")
-      );
-    } finally {
-      clearTimeout(timer2);
-    }
-    if (!socketInside.startsWith(`${SANDBOX_RUN_DIR}/`)) {
-      throw new ResolverError("runtime", `the server reported a socket outside ${SANDBOX_RUN_DIR}: ${socketInside}`);
-    }
-    const client = new ActionClient({
-      address: { transport: "unix", path: path13.join(runDir, socketInside.slice(SANDBOX_RUN_DIR.length + 1)) },
-      apiKey,
-      logger,
-      retry: cfg.retry,
-      defaultActionTimeoutSec: cfg.defaultActionTimeoutSec
-    });
-    logger.debug(`container ${name} ready (image ${image})`);
-    return new DockerRuntime({
-      docker,
-      container,
-      name,
-      client,
-      attach,
-      dir,
-      lease,
-      logger,
-      workspaceHostDir: hostWorkspace,
-      onClosed: cfg.onClosed
-    });
-  } catch (err) {
-    attach?.destroy();
-    let removed = true;
-    if (container) {
-      await container.remove({ force: true }).catch((e) => {
-        if (isNotFound(e)) return;
-        removed = false;
-        logger.warn(`could not remove container ${name}: ${errorMessage(e)}`);
-      });
-    }
-    if (lease && removed) releaseWorkspace(lease, hostWorkspace, logger);
-    dir.remove();
-    throw err;
-  }
-}
-async function createContainer(docker, createOpts, name, logger) {
-  try {
-    return await docker.createContainer(createOpts);
-  } catch (err) {
-    if (err.statusCode !== 409) throw err;
-  }
-  const existing = docker.getContainer(name);
-  const info = await existing.inspect();
-  if (info.Config.Labels?.["openhands.runtime"] !== "1" || info.State.Running) {
-    throw new ResolverError(
-      "runtime",
-      `a container named ${name} already exists${info.State.Running ? " and is running" : ""}; use another session id or remove it`
-    );
-  }
-  logger.debug(`removing stale container ${name}`);
-  await existing.remove({ force: true });
-  return docker.createContainer(createOpts);
-}
-
-// src/runtime/index.ts
-function findExecutable(name, pathEnv) {
-  const dirs = [...(pathEnv ?? "").split(":").filter(Boolean), "/usr/bin", "/usr/local/bin", "/bin"];
-  for (const dir of dirs) {
-    const p = path14.join(dir, name);
-    try {
-      accessSync(p, constants4.X_OK);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function createRuntimeFactory(opts) {
-  const hostEnv = opts.hostEnv ?? hostEnvironment();
-  const logger = opts.logger;
-  const bwrapPath = findExecutable("bwrap", hostEnv["PATH"]);
-  const probeBwrap2 = opts.probeBwrap ?? (() => bwrapPath ? probeBwrap(bwrapPath) : Promise.resolve({ ok: false, reason: "bwrap is not installed (apt-get install bubblewrap)" }));
-  const probeDocker2 = opts.probeDocker ?? (() => probeDocker(opts.docker?.docker));
-  let tempRoot = opts.tempRoot;
-  if (!tempRoot) {
-    const runnerTemp = readRuntimeTempRoot(hostEnv);
-    if (runnerTemp) {
-      tempRoot = path14.join(runnerTemp, "openhands");
-      mkdirSync5(tempRoot, { recursive: true });
-    }
-  }
-  for (const dir of sweepStaleDirs([tempRoot, void 0])) logger.debug(`removed stale sandbox folder ${dir}`);
-  const warmEnv = opts.warmEnv ?? (() => {
-    const built = buildSandboxEnv(hostEnv);
-    for (const line of describeDenials(built.denied)) logger.debug(line);
-    return built.env;
-  })();
-  const common2 = {
-    tempRoot,
-    nodePath: opts.nodePath,
-    readyTimeoutMs: opts.readyTimeoutMs,
-    retry: opts.retry,
-    defaultActionTimeoutSec: opts.defaultActionTimeoutSec,
-    serverArgs: opts.serverArgs
-  };
-  const serverScript = opts.serverScript ?? defaultServerScript();
-  const local = new LocalRuntimeManager({
-    ...common2,
-    logger,
-    bwrapPath,
-    slirpPath: findExecutable("slirp4netns", hostEnv["PATH"]),
-    serverScript,
-    warm: opts.warm ?? readWarmPoolConfig(hostEnv),
-    warmEnv
-  });
-  const dockerRuntimes = /* @__PURE__ */ new Set();
-  let tornDown = false;
-  async function localIsolation(choice) {
-    if (choice === "none") return "none";
-    const probe = await probeBwrap2();
-    if (probe.ok) return "bwrap";
-    if (choice === "bwrap") {
-      throw new ResolverError("runtime", `bubblewrap is required but does not work here: ${probe.reason}`);
-    }
-    logger.debug(`bubblewrap unavailable: ${probe.reason}`);
-    return "none";
-  }
-  async function resolveKind(kind, isolation) {
-    if (kind === "docker") return { kind: "docker" };
-    if (kind === "local") {
-      return { kind: "local", isolation: await localIsolation(isolation ?? opts.localIsolation ?? "auto") };
-    }
-    const bw = await probeBwrap2();
-    if (bw.ok) return { kind: "local", isolation: "bwrap" };
-    const dk = await probeDocker2();
-    if (dk.ok) return { kind: "docker" };
-    throw new ResolverError(
-      "runtime",
-      `no sandbox is available: bubblewrap does not work (${bw.reason}) and ${dk.reason}. Install bubblewrap (runtime local) or start a Docker engine (runtime docker); runtime local without bubblewrap runs unisolated and must be chosen explicitly.`
-    );
-  }
-  let setupDone;
-  const factory = {
-    local,
-    resolveKind,
-    setup() {
-      setupDone ??= (async () => {
-        const isolation = await localIsolation(opts.localIsolation ?? "auto");
-        local.setWarmSpec({
-          isolation,
-          network: opts.warmNetwork ?? "full",
-          plugins: opts.warmPlugins ?? [],
-          serverScript
-        });
-        await local.setup();
-      })();
-      return setupDone;
-    },
-    async create(ro) {
-      if (tornDown) throw new ResolverError("runtime", "the runtime factory was torn down");
-      const picked = await resolveKind(ro.kind, ro.localIsolation);
-      if (picked.kind === "docker") {
-        const rt = await createDockerRuntime(ro, {
-          ...common2,
-          ...opts.docker,
-          serverScript: ro.serverScript ?? opts.docker?.serverScript ?? serverScript,
-          logger: ro.logger,
-          onClosed: (r) => dockerRuntimes.delete(r)
-        });
-        dockerRuntimes.add(rt);
-        return rt;
-      }
-      return local.create({ ...ro, isolation: picked.isolation ?? "none" });
-    },
-    async teardown() {
-      tornDown = true;
-      await Promise.allSettled([local.teardown(), ...[...dockerRuntimes].map((rt) => rt.close())]);
-    }
-  };
-  return factory;
-}
-
 // src/resolver/record-error.ts
 var FATAL_RECORD_ERROR_CODES = ["git", "llm-auth", "llm-quota", "config"];
 function recordErrorCode(record) {
@@ -26617,202 +27009,25 @@ function isFatalRecordError(record) {
   const code = recordErrorCode(record);
   return code !== null && FATAL_RECORD_ERROR_CODES.includes(code);
 }
+function markStopped(record, stop, phase) {
+  const earlier = record.error && record.error !== stop.error ? record.error : null;
+  const where = record.stopped_in !== void 0 && record.stopped_in in PHASE_WHILE ? record.stopped_in : phase;
+  const sentence = `The run stopped while ${PHASE_WHILE[where]} (${stop.message}).`;
+  const text = record.result_explanation ?? "";
+  const explanation = record.issue_type === "pr" || text.includes(sentence) ? text : text.trim() ? `${sentence}
 
-// src/resolver/output.ts
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync6 } from "node:fs";
-import { mkdir as mkdir2, open as open2, rename, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import path15 from "node:path";
-
-// src/resolver/types.ts
-function issueRecord(fields) {
+${text}` : sentence;
   return {
-    owner: fields.owner,
-    repo: fields.repo,
-    number: fields.number,
-    title: fields.title,
-    body: fields.body ?? "",
-    thread_comments: fields.thread_comments ?? null,
-    closing_issues: fields.closing_issues ?? null,
-    review_comments: fields.review_comments ?? null,
-    review_threads: fields.review_threads ?? null,
-    thread_ids: fields.thread_ids ?? null,
-    head_branch: fields.head_branch ?? null,
-    base_branch: fields.base_branch ?? null
+    ...record,
+    result_explanation: explanation,
+    error: stop.error,
+    error_code: stop.code,
+    stopped_in: where,
+    ...earlier && record.error_detail === void 0 ? { error_detail: earlier } : {}
   };
 }
-
-// src/resolver/output.ts
-var RECORD_KEYS = [
-  "issue",
-  "issue_type",
-  "instruction",
-  "base_commit",
-  "git_patch",
-  "history",
-  "metrics",
-  "success",
-  "comment_success",
-  "result_explanation",
-  "error"
-];
-function orderRecord(r) {
-  const out = {};
-  for (const k of RECORD_KEYS) out[k] = k === "issue" ? issueRecord(r.issue) : r[k] ?? null;
-  for (const [k, v] of Object.entries(r)) if (!(k in out) && v !== void 0) out[k] = v;
-  return out;
-}
-function patchPath(header) {
-  const raw = header.replace(/\t.*$/, "").trim();
-  const unquoted = raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-  return unquoted.replace(/^[ab]\//, "");
-}
-function flagPatch(patch) {
-  const out = [];
-  let file = "";
-  let line = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  for (const l of patch.split("\n")) {
-    if (oldLeft > 0 || newLeft > 0) {
-      if (l.startsWith("+")) {
-        for (const t of findTokenShapes(l.slice(1))) out.push({ path: file, line, kind: t.kind });
-        line++;
-        newLeft--;
-      } else if (l.startsWith("-")) oldLeft--;
-      else if (l.startsWith(" ") || l === "") {
-        line++;
-        oldLeft--;
-        newLeft--;
-      }
-      continue;
-    }
-    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
-    if (hunk) {
-      oldLeft = hunk[1] === void 0 ? 1 : Number(hunk[1]);
-      line = Number(hunk[2]);
-      newLeft = hunk[3] === void 0 ? 1 : Number(hunk[3]);
-    } else if (l.startsWith("+++ ")) file = patchPath(l.slice(4));
-    else if (l.startsWith("diff --git ")) file = "";
-  }
-  return out;
-}
-function recordFlagged(r) {
-  const v = r.flagged;
-  if (!Array.isArray(v)) return [];
-  return v.filter(
-    (x) => typeof x === "object" && x !== null && typeof x.path === "string" && typeof x.kind === "string"
-  );
-}
-var SECRET_IN_PATCH = "The patch contained a secret of this run (the GitHub token or the model API key, or an encoding of one), so it was dropped: it would have been committed and pushed. Nothing was sent; look for how the secret reached the workspace.";
-var FLAGGED_NOTE = "Please check: the patch adds strings shaped like credentials; they were kept as written, since none is a secret of this run.";
-function redactRecord(r, redactor) {
-  const patch = r.git_patch;
-  const out = redactor.redactDeep({ ...r, git_patch: null });
-  if (!patch) return { ...out, git_patch: patch };
-  const note = (text, add) => out.issue_type === "pr" || text.includes(add) ? text : text.trim() === "" ? add : `${text}
-
-${add}`;
-  if (redactor.hasSecret(patch)) {
-    return {
-      ...out,
-      git_patch: null,
-      success: false,
-      result_explanation: note(out.result_explanation, SECRET_IN_PATCH),
-      error: out.error ?? SECRET_IN_PATCH,
-      error_code: out.error_code ?? "patch"
-    };
-  }
-  const flagged = flagPatch(patch);
-  if (flagged.length === 0) return { ...out, git_patch: patch };
-  return { ...out, git_patch: patch, result_explanation: note(out.result_explanation, FLAGGED_NOTE), flagged };
-}
-function serializeRecord(r, redactor) {
-  return `${JSON.stringify(orderRecord(redactor ? redactRecord(r, redactor) : r))}
-`;
-}
-async function appendRecord(file, record, redactor) {
-  await mkdir2(path15.dirname(path15.resolve(file)), { recursive: true });
-  const line = serializeRecord(record, redactor);
-  const fh = await open2(file, "a");
-  try {
-    await fh.write(line);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-function readRecords(file, logger) {
-  let text;
-  try {
-    text = readFileSync6(file, "utf8");
-  } catch (err) {
-    if (err.code === "ENOENT") return [];
-    throw err;
-  }
-  const out = [];
-  text.split("\n").forEach((line, i2) => {
-    if (line.trim() === "") return;
-    try {
-      const v = JSON.parse(line);
-      if (v && typeof v === "object" && "issue" in v) out.push(v);
-      else logger?.warn(`${file}:${i2 + 1} is not an output record; skipping it.`);
-    } catch {
-      logger?.warn(`${file}:${i2 + 1} is not valid JSON; skipping it.`);
-    }
-  });
-  return out;
-}
-function findRecord(file, number, logger) {
-  const r = readRecords(file, logger).find((x) => x.issue?.number === number);
-  if (!r) throw new ResolverError("not-found", `Issue number ${number} not found in ${file}`);
-  return r;
-}
-function findProcessed(file, ref, logger) {
-  return readRecords(file, logger).find(
-    (x) => x.issue?.owner === ref.owner && x.issue?.repo === ref.repo && x.issue?.number === ref.number
-  ) ?? null;
-}
-function outputPaths(outputDir, type, number) {
-  const name = `${type}_${number}`;
-  return {
-    outputFile: path15.join(outputDir, "output.jsonl"),
-    repoDir: path15.join(outputDir, "repo"),
-    workspaceDir: path15.join(outputDir, "workspace", name),
-    patchFile: path15.join(outputDir, "patches", `${name}.patch`),
-    trajectoryFile: path15.join(outputDir, "trajectories", `${name}.json`),
-    inflightFile: path15.join(outputDir, ".inflight", `${name}.json`),
-    inferLogsDir: path15.join(outputDir, "infer_logs")
-  };
-}
-async function writeAtomic(file, text) {
-  await mkdir2(path15.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile2(tmp, text);
-  await rename(tmp, file);
-}
-async function writePatchFile(file, patch, redactor) {
-  const text = patch ? `${patch}
-` : "";
-  await writeAtomic(file, redactor ? redactor.redactSecrets(text) : text);
-}
-async function removePatchFile(file) {
-  await rm3(file, { force: true });
-}
-async function writeTrajectory(file, history, redactor) {
-  const h2 = redactor ? redactor.redactDeep([...history]) : [...history];
-  await writeAtomic(file, `${JSON.stringify(h2, null, 2)}
-`);
-}
-async function writeCheckpoint(file, data, redactor) {
-  const patch = data.git_patch;
-  const safe = redactor ? { ...redactor.redactDeep(data), ...patch ? { git_patch: redactor.redactSecrets(patch) } : {} } : data;
-  await writeAtomic(file, JSON.stringify(safe));
-}
-async function removeCheckpoint(file) {
-  await rm3(file, { force: true });
-}
-function ensureDir(dir) {
-  mkdirSync6(dir, { recursive: true });
+function isStoppedRecord(record) {
+  return typeof record.stopped_in === "string" || record.error_code === "cancelled";
 }
 
 // src/resolver/patch-policy.ts
@@ -26852,14 +27067,12 @@ ${drops}` : r.error : drops;
 }
 
 // src/resolver/workspace.ts
-import { cp, mkdir as mkdir3, readFile as readFile2, rename as rename2, rm as rm4, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { cp, mkdir as mkdir3, readFile as readFile2, rename as rename2, rm as rm4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import path16 from "node:path";
 
 // src/resolver/sanitize.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 var DEFAULT_TEXT_CAP = 2e4;
-var INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u00AD]/g;
-var TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
 var CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 var HTML_COMMENT2 = /<!--[\s\S]*?(?:-->|$)/g;
 var MD_IMAGE_ALT = /!\[[^\]]*\]\(/g;
@@ -26903,9 +27116,8 @@ function dropUnusedReferences(text) {
   return text.replace(REF_DEFINITION, (line, label) => used.has(label.trim().toLowerCase()) ? line : "");
 }
 function pass(text) {
-  return dropUnusedReferences(
-    stripVariationSelectors(text.toWellFormed().replace(HTML_COMMENT2, "").replace(TAG_CHARS, ""))
-  ).replace(INVISIBLE, "").replace(CONTROLS, "").replace(MD_IMAGE_ALT, "![](").replace(MD_LINK_TITLE, "$1)").replace(MD_REF_TITLE, "$1").replace(TAG, (tag) => tag.replace(HIDDEN_ATTR, ""));
+  const visible = stripInvisible(text.toWellFormed().replace(CONTROLS, ""));
+  return dropUnusedReferences(visible.replace(HTML_COMMENT2, "")).replace(MD_IMAGE_ALT, "![](").replace(MD_LINK_TITLE, "$1)").replace(MD_REF_TITLE, "$1").replace(TAG, (tag) => tag.replace(HIDDEN_ATTR, ""));
 }
 function sanitizeUntrusted(text) {
   if (!text) return "";
@@ -27057,8 +27269,8 @@ async function installPreCommitHook(workspaceDir, script) {
   await mkdir3(hooks, { recursive: true });
   const hook = path16.join(hooks, "pre-commit");
   if (await exists(hook)) await rename2(hook, path16.join(hooks, "pre-commit.local"));
-  await writeFile3(path16.join(hooks, "openhands-pre-commit.sh"), script, { mode: 493 });
-  await writeFile3(
+  await writeFile2(path16.join(hooks, "openhands-pre-commit.sh"), script, { mode: 493 });
+  await writeFile2(
     hook,
     '#!/bin/sh\nhooks="$(git rev-parse --git-path hooks)"\nif [ -x "$hooks/pre-commit.local" ]; then "$hooks/pre-commit.local" "$@" || exit 1; fi\nexec sh "$hooks/openhands-pre-commit.sh" "$@"\n',
     { mode: 493 }
@@ -27083,7 +27295,7 @@ async function initSandbox(runtime, opts) {
   if (opts.setupScript !== null) {
     const name = "openhands-setup.sh";
     const hostFile = path16.join(opts.workspaceHostDir, ".git", name);
-    await writeFile3(hostFile, opts.setupScript, { mode: 420 });
+    await writeFile2(hostFile, opts.setupScript, { mode: 420 });
     try {
       const r = await runtime.run(`source ${shellQuote(`${ws}/.git/${name}`)}`, {
         timeoutSec: opts.setupTimeoutSec ?? SETUP_TIMEOUT_SEC,
@@ -29003,7 +29215,13 @@ async function resolveIssue(deps, opts) {
   const issueType = opts.issueType ?? "issue";
   const isPr = issueType === "pr";
   const paths = outputPaths(opts.outputDir, issueType, opts.issueNumber);
-  const progress = (p) => opts.onProgress?.(p);
+  let phase = "context";
+  let stoppedIn = opts.signal?.aborted ? "context" : null;
+  opts.signal?.addEventListener("abort", () => stoppedIn ??= phase, { once: true });
+  const progress = (p) => {
+    phase = p.phase;
+    opts.onProgress?.(p);
+  };
   if (!Number.isInteger(opts.issueNumber) || opts.issueNumber <= 0) {
     throw new ResolverError("config", `Invalid issue number ${opts.issueNumber}: expected a positive integer.`);
   }
@@ -29025,20 +29243,39 @@ async function resolveIssue(deps, opts) {
     return { record: existing, skipped: true, outputFile: paths.outputFile, patchFile: null, trajectoryFile: null };
   }
   progress({ phase: "context" });
+  const checkpointBase = {
+    issue: issueRecord({ ...r, number: opts.issueNumber, title: "" }),
+    issue_type: issueType
+  };
+  const checkpoint = (more = {}) => writeCheckpoint(paths.inflightFile, Object.assign(checkpointBase, more, { phase }), redactor);
+  await checkpoint();
   const contextOpts = { ...r, number: opts.issueNumber, commentId: opts.commentId, trigger: opts.trigger };
   let pull = null;
   let issue;
   let imageUrls;
-  if (isPr) {
-    const ctx = await fetchPrContext(deps.github, contextOpts, logger);
-    pull = ctx.pull;
-    issue = ctx.issue;
-    imageUrls = ctx.imageUrls;
-  } else {
-    const ctx = await fetchIssueContext(deps.github, contextOpts, logger);
-    issue = { ...ctx.issue, base_branch: opts.targetBranch ?? null };
-    imageUrls = ctx.imageUrls;
+  try {
+    ({ pull, issue, imageUrls } = await fetchContext());
+  } catch (err) {
+    const stop2 = stopInfo(opts.signal);
+    if (!stop2) {
+      await removeCheckpoint(paths.inflightFile);
+      throw err;
+    }
+    const empty = buildRecord({
+      issue: checkpointBase.issue,
+      issueType,
+      instruction: "",
+      baseCommit: "",
+      gitPatch: null,
+      history: [],
+      metrics: null,
+      success: false,
+      explanation: "",
+      error: null
+    });
+    return save(markStopped(empty, stop2, stoppedIn ?? "context"), { patch: null, dropped: [], flagged: [] });
   }
+  checkpointBase.issue = issue;
   const delimiter = createDelimiter();
   let baseCommit = "";
   let instruction = "";
@@ -29048,6 +29285,7 @@ async function resolveIssue(deps, opts) {
   let step = "clone";
   try {
     progress({ phase: "clone" });
+    await checkpoint();
     let trustedRef;
     if (pull) {
       const repo = await preparePrRepo(deps, {
@@ -29068,12 +29306,15 @@ async function resolveIssue(deps, opts) {
       baseCommit = repo.baseCommit;
       trustedRef = baseCommit;
     }
+    checkpointBase.base_commit = baseCommit;
+    await checkpoint();
     step = "instructions";
     const repoInstruction = await readRepoInstructions(deps.git, paths.repoDir, trustedRef, {
       instructionFile: opts.repoInstructionFile
     });
     step = "sandbox";
     progress({ phase: "sandbox" });
+    await checkpoint();
     await copyWorkspace(paths.repoDir, paths.workspaceDir);
     const preCommit = await deps.git.show(paths.repoDir, trustedRef, ".openhands/pre-commit.sh");
     if (preCommit !== null) await installPreCommitHook(paths.workspaceDir, preCommit);
@@ -29099,9 +29340,10 @@ async function resolveIssue(deps, opts) {
       vision: opts.vision
     });
     instruction = prompts.instruction;
+    checkpointBase.instruction = instruction;
     step = "agent";
     progress({ phase: "agent", iteration: 0, maxIterations: opts.maxIterations, costUsd: 0, lastAction: null });
-    const checkpointBase = { issue, issue_type: issueType, instruction, base_commit: baseCommit };
+    await checkpoint();
     agent = await runAgent(
       {
         llm: deps.llm,
@@ -29127,11 +29369,7 @@ async function resolveIssue(deps, opts) {
         secrets: [...redactor.secrets, ...opts.secrets ?? []],
         signal: opts.signal,
         onProgress: (p) => progress({ phase: "agent", ...p }),
-        onCheckpoint: (s) => writeCheckpoint(
-          paths.inflightFile,
-          { ...checkpointBase, history: [...s.history], metrics: s.metrics, iteration: s.iteration },
-          redactor
-        )
+        onCheckpoint: (s) => checkpoint({ history: [...s.history], metrics: s.metrics, iteration: s.iteration })
       }
     );
   } catch (err) {
@@ -29160,11 +29398,12 @@ async function resolveIssue(deps, opts) {
   if (drops) logger.warn(drops);
   let record;
   const cancelled2 = opts.signal?.aborted === true || agent?.state === "cancelled" || failure instanceof ResolverError && failure.code === "cancelled";
+  const stopped = stopInfo(opts.signal);
   const common2 = { issue, issueType, instruction, baseCommit, gitPatch: policy.patch };
   const modelError = agent?.modelError && JUDGE_SKIP_CODES.has(agent.modelError.code) ? agent.modelError : null;
   if (!agent || failure) {
     const refused = failure instanceof PrHeadMovedError ? failure.message : null;
-    const code = cancelled2 ? "cancelled" : setupFailureCode(failure, step);
+    const code = cancelled2 ? stopped?.code ?? "cancelled" : setupFailureCode(failure, step);
     const cloneFailed = !cancelled2 && !refused && step === "clone";
     const detail = failure ? errorMessage(failure) : null;
     record = buildRecord({
@@ -29176,7 +29415,7 @@ async function resolveIssue(deps, opts) {
         refused ?? (cloneFailed ? CLONE_FAILED_EXPLANATION : AGENT_FAILED_EXPLANATION),
         drops
       ),
-      error: cancelled2 ? "cancelled" : refused ?? (cloneFailed ? cloneFailureText(failure, r, code) : AGENT_FAILED_ERROR),
+      error: cancelled2 ? stopped?.error ?? "cancelled" : refused ?? (cloneFailed ? cloneFailureText(failure, r, code) : AGENT_FAILED_ERROR),
       extra: { error_code: code, ...detail !== null && !cloneFailed ? { error_detail: detail } : {} }
     });
   } else if (cancelled2) {
@@ -29185,9 +29424,12 @@ async function resolveIssue(deps, opts) {
       history: agent.history,
       metrics: agent.metrics,
       success: false,
-      explanation: joinExplanation("The run was cancelled before it finished.", drops),
-      error: "cancelled",
-      extra: { error_code: "cancelled" }
+      explanation: joinExplanation(
+        stopped && stopped.code !== "cancelled" ? "" : "The run was cancelled before it finished.",
+        drops
+      ),
+      error: stopped?.error ?? "cancelled",
+      extra: { error_code: stopped?.code ?? "cancelled" }
     });
   } else if (modelError) {
     const reason = MODEL_FAILURE_REASONS[modelError.code] ?? "it failed";
@@ -29207,6 +29449,7 @@ async function resolveIssue(deps, opts) {
     });
   } else {
     progress({ phase: "judge" });
+    await checkpoint();
     let metrics = agent.metrics;
     let success = false;
     let commentSuccess = null;
@@ -29252,26 +29495,36 @@ ${j.commentSuccess.map((ok, i2) => `- [${ok ? "x" : " "}] item ${i2 + 1}`).join(
       extra: agent.errorCode ? { error_code: agent.errorCode } : {}
     });
   }
-  progress({ phase: "record" });
-  const hasPatch = (policy.patch ?? "").trim() !== "";
-  if (redactor.hasSecret(policy.patch ?? "")) logger.warn(SECRET_IN_PATCH);
-  if (hasPatch) await writePatchFile(paths.patchFile, policy.patch, redactor);
-  else await removePatchFile(paths.patchFile);
-  await writeTrajectory(paths.trajectoryFile, record.history, redactor);
-  await appendRecord(paths.outputFile, record, redactor);
-  await removeCheckpoint(paths.inflightFile);
-  logger.info(
-    endSentence(
-      `${isPr ? "Pull request" : "Issue"} ${opts.issueNumber}: success=${record.success}${record.error ? `, error: ${redactor.redact(record.error)}` : ""}`
-    )
-  );
-  return {
-    record: redactRecord(record, redactor),
-    skipped: false,
-    outputFile: paths.outputFile,
-    patchFile: hasPatch ? paths.patchFile : null,
-    trajectoryFile: paths.trajectoryFile
-  };
+  const stop = stopInfo(opts.signal);
+  if (stop) record = markStopped(record, stop, stoppedIn ?? phase);
+  return save(record, policy);
+  async function fetchContext() {
+    if (isPr) return fetchPrContext(deps.github, contextOpts, logger);
+    const ctx = await fetchIssueContext(deps.github, contextOpts, logger);
+    return { pull: null, issue: { ...ctx.issue, base_branch: opts.targetBranch ?? null }, imageUrls: ctx.imageUrls };
+  }
+  async function save(record2, policy2) {
+    progress({ phase: "record" });
+    const hasPatch = (policy2.patch ?? "").trim() !== "";
+    if (redactor.hasSecret(policy2.patch ?? "")) logger.warn(SECRET_IN_PATCH);
+    if (hasPatch) await writePatchFile(paths.patchFile, policy2.patch, redactor);
+    else await removePatchFile(paths.patchFile);
+    await writeTrajectory(paths.trajectoryFile, record2.history, redactor);
+    await appendRecord(paths.outputFile, record2, redactor);
+    await removeCheckpoint(paths.inflightFile);
+    logger.info(
+      endSentence(
+        `${isPr ? "Pull request" : "Issue"} ${opts.issueNumber}: success=${record2.success}${record2.error ? `, error: ${redactor.redact(record2.error)}` : ""}`
+      )
+    );
+    return {
+      record: redactRecord(record2, redactor),
+      skipped: false,
+      outputFile: paths.outputFile,
+      patchFile: hasPatch ? paths.patchFile : null,
+      trajectoryFile: paths.trajectoryFile
+    };
+  }
 }
 function setupFailureCode(failure, step) {
   if (failure instanceof ResolverError) return failure.code;
@@ -30364,6 +30617,9 @@ async function sendPullRequest(deps, o2) {
 export {
   ResolverError,
   errorMessage,
+  createCancellation,
+  stopInfo,
+  watchProcess,
   createRedactor,
   resolveGitHubUrls,
   urlsFromEnv,
@@ -30376,10 +30632,12 @@ export {
   quoteUntrusted,
   quoteUntrustedInline,
   startBody,
+  stoppedPhases,
   successBody,
   branchBody,
   failureBody,
   noChangesBody,
+  stoppedBody,
   errorBody,
   createCommenter,
   selfLogins,
@@ -30390,16 +30648,23 @@ export {
   createLlmClient,
   buildSandboxEnv,
   describeDenials,
+  killProcessesNaming,
   bundledFile,
   createRuntimeFactory,
+  sweepLeftovers,
+  PHASE_WHILE,
   recordErrorCode,
   isFatalRecordError,
+  markStopped,
+  isStoppedRecord,
   appendRecord,
+  updateRecord,
   readRecords,
   findRecord,
   findProcessed,
   outputPaths,
   writePatchFile,
+  removePatchFile,
   writeTrajectory,
   removeCheckpoint,
   policyResult,

@@ -1,5 +1,6 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
+  PHASE_WHILE,
   ResolverError,
   authorize,
   branchBody,
@@ -18,6 +19,7 @@ import {
   gitBaseEnv,
   hasMarker,
   isFatalRecordError,
+  markStopped,
   matchMacro,
   noChangesBody,
   parseExplanations,
@@ -27,13 +29,93 @@ import {
   selfLogins,
   sendPullRequest,
   startBody,
+  stopInfo,
+  stoppedBody,
+  stoppedPhases,
   successBody,
   supportsVision,
+  updateRecord,
   webUrls
-} from "./chunk-3MLTW2AV.js";
+} from "./chunk-F3YP4XZU.js";
 import {
   __export
 } from "./chunk-2BAW3GFJ.js";
+
+// src/action/salvage.ts
+import path from "node:path";
+function sendOptions(config2, record2, who) {
+  return {
+    outputDir: config2.outputDir,
+    record: record2,
+    prType: record2.success ? config2.send.prType : "branch",
+    sendOnFailure: config2.send.sendOnFailure,
+    targetBranch: config2.send.targetBranch,
+    forkOwner: config2.send.forkOwner,
+    reviewer: who.reviewer,
+    prTitle: config2.send.prTitle,
+    identity: config2.send.gitUser,
+    coAuthor: who.coAuthor,
+    branchCollision: config2.send.branchCollision,
+    allowWorkflowChanges: config2.send.allowWorkflowChanges,
+    runId: config2.run.id,
+    macro: config2.trigger.macro,
+    resolveThreads: config2.send.resolveThreads
+  };
+}
+async function salvage(deps, input) {
+  const { config: config2, stop } = input;
+  const marked = input.record?.stopped_in;
+  const phase = marked !== void 0 && marked in PHASE_WHILE ? marked : input.phase;
+  const { logger, redactor } = deps;
+  const warn = (what) => (err) => logger.warn(`${what}: ${redactor.redact(errorMessage(err))}`);
+  const outputFile = path.join(config2.outputDir, "output.jsonl");
+  const sentence = `The run stopped while ${PHASE_WHILE[phase]} (${stop.message}).`;
+  let record2 = input.record;
+  if (record2 && record2.stopped_in === void 0) {
+    const ref = { owner: record2.issue.owner, repo: record2.issue.repo, number: record2.issue.number };
+    record2 = await updateRecord(outputFile, ref, (r) => markStopped(r, stop, phase), redactor).catch((err) => {
+      warn("Could not mark the record as stopped")(err);
+      return null;
+    }) ?? record2;
+  }
+  let branch = input.delivered?.branch ?? null;
+  const patch = record2?.git_patch?.trim() ?? "";
+  if (!input.delivered && record2 && record2.issue_type === "issue" && config2.send.sendOnFailure && patch !== "") {
+    try {
+      const sent = await sendPullRequest(
+        { api: deps.api, git: deps.git, logger, redactor },
+        { ...sendOptions(config2, record2, { reviewer: null, coAuthor: input.coAuthor ?? null }), prType: "branch" }
+      );
+      branch = sent.branch;
+      if (branch) logger.info(`Pushed the work done so far to branch ${branch}.`);
+    } catch (err) {
+      warn("Could not push the work done so far")(err);
+    }
+  }
+  await deps.showStopped(sentence.replace(/^The run /, "").replace(/\.$/, "")).catch(warn("Progress comment"));
+  if (!input.finalPosted) {
+    const owner = config2.send.forkOwner && record2?.issue_type === "issue" ? config2.send.forkOwner : config2.repository.owner;
+    const d = input.delivered;
+    await deps.commenter.postFinal(
+      "error",
+      stoppedBody({
+        why: stop.message,
+        phase: PHASE_WHILE[phase],
+        runUrl: config2.run.url,
+        branch,
+        treeUrl: branch ? webUrls.tree(config2.urls, owner, config2.repository.repo, branch) : null,
+        delivered: d?.number && d.url ? `Pull request #${d.number} had been opened: ${d.url}.` : null,
+        artifactHint: `The record, the patch and the transcript are in the \`resolver-output\` artifact of the [workflow run](${config2.run.url}).`
+      })
+    ).catch(warn("Could not post the final comment"));
+  }
+  logger.error(sentence);
+  return { record: record2, branch, message: sentence };
+}
+
+// src/action/job.ts
+import { existsSync } from "node:fs";
+import path2 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -766,10 +848,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path) {
-  if (!path)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1130,11 +1212,11 @@ function aborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a;
     (_a = iss).path ?? (_a.path = []);
-    iss.path.unshift(path);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -1296,7 +1378,7 @@ function formatError(error46, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error46, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error47, path = []) => {
+  const processError = (error47, path3 = []) => {
     var _a, _b;
     for (const issue2 of error47.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
@@ -1306,7 +1388,7 @@ function treeifyError(error46, mapper = (issue2) => issue2.message) {
       } else if (issue2.code === "invalid_element") {
         processError({ issues: issue2.issues }, issue2.path);
       } else {
-        const fullpath = [...path, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -1338,8 +1420,8 @@ function treeifyError(error46, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path) {
+  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path3) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -12915,8 +12997,12 @@ async function runJob(config2, payload, io) {
   }
   const target = decision.target;
   const repo = { owner: target.owner, repo: target.repo };
-  const octokit = createOctokit({ token: config2.token, urls: config2.urls, logger, timing: io.githubTiming });
-  const api = createGitHubApi(octokit, config2.urls);
+  const clientFor = (signal) => createGitHubApi(
+    createOctokit({ token: config2.token, urls: config2.urls, logger, timing: io.githubTiming, signal }),
+    config2.urls
+  );
+  const api = clientFor(io.grace);
+  const workApi = clientFor(io.signal);
   const authenticatedLogin = await api.getAuthenticatedLogin().catch(() => null);
   const auth = await authorize(api, repo, target, {
     allowedBots: config2.trigger.allowedBots,
@@ -12965,10 +13051,17 @@ async function runJob(config2, payload, io) {
   save("issue_type", target.issueType);
   save("output_dir", config2.outputDir);
   await commenter.react(target);
-  const progress = createProgress(commenter, target, config2, { logger, redactor, now });
+  const progress = createProgress(commenter, target, config2, { logger, redactor, now, save, signal: io.signal });
   await progress.start();
   try {
-    const result = await resolveAndSend(config2, target, decision.experimental, { api, llm, commenter, progress, io });
+    const result = await resolveAndSend(config2, target, decision.experimental, {
+      api,
+      workApi,
+      llm,
+      commenter,
+      progress,
+      io
+    });
     save("final_posted", "true");
     return outcome({ ...result }, started, now);
   } catch (err) {
@@ -12979,17 +13072,25 @@ async function runJob(config2, payload, io) {
     return outcome({ conclusion: "error", reason: message }, started, now);
   }
 }
-async function resolveAndSend(config2, target, experimental, { api, llm, commenter, progress, io }) {
+async function resolveAndSend(config2, target, experimental, { api, workApi, llm, commenter, progress, io }) {
   const { logger, redactor } = io;
   const repo = { owner: target.owner, repo: target.repo };
-  const git = createGit({
+  const gitFor = (signal) => createGit({
     serverUrl: config2.urls.serverUrl,
     token: config2.token,
     authDir: config2.stateDir,
     logger,
     redactor,
-    env: gitBaseEnv(io.hostEnv)
+    env: gitBaseEnv(io.hostEnv),
+    signal
   });
+  const git = gitFor(io.signal);
+  const coAuthor = target.sender.login && target.sender.id !== null ? { login: target.sender.login, id: target.sender.id } : target.sender.login;
+  const stopped = (record2, delivered, finalPosted) => saveStopped(
+    config2,
+    { record: record2, delivered, finalPosted, coAuthor },
+    { api, git: gitFor(io.grace), commenter, progress, io }
+  );
   const sandboxEnv = buildSandboxEnv(io.hostEnv, { secrets: [config2.token, config2.llm.apiKey] });
   for (const line of describeDenials(sandboxEnv.denied)) logger.info(line);
   const runtimeFactory = createRuntimeFactory({
@@ -13003,39 +13104,45 @@ async function resolveAndSend(config2, target, experimental, { api, llm, comment
   const image = (experimental ? config2.sandbox.experimentalImage : null) ?? config2.sandbox.runtimeImage ?? config2.sandbox.baseImage;
   try {
     if (config2.sandbox.runtime !== "docker") await runtimeFactory.setup();
-    const resolved = await resolveIssue(
-      { github: api, git, runtimeFactory, llm, logger, redactor },
-      {
-        owner: repo.owner,
-        repo: repo.repo,
-        issueNumber: target.issueNumber,
-        issueType: target.issueType,
-        commentId: target.commentId,
-        trigger: {
-          time: target.triggerTime,
-          title: target.title,
-          body: target.body,
-          commentBody: target.triggerBody,
-          headSha: target.headSha
-        },
-        outputDir: config2.outputDir,
-        maxIterations: config2.limits.maxIterations,
-        maxBudgetUsd: config2.limits.maxBudgetUsd,
-        maxRuntimeSec: config2.limits.maxRuntimeMinutes * 60,
-        targetBranch: config2.send.targetBranch,
-        runtime: {
-          kind: config2.sandbox.runtime,
-          env: sandboxEnv.env,
-          image: image ?? void 0,
-          network: config2.sandbox.network
-        },
-        allowWorkflowChanges: config2.send.allowWorkflowChanges,
-        vision: supportsVision(llm.model),
-        secrets: [config2.token, config2.llm.apiKey ?? ""].filter((s) => s !== ""),
-        signal: io.signal,
-        onProgress: (p) => void progress.update(p)
-      }
-    );
+    let resolved;
+    try {
+      resolved = await resolveIssue(
+        { github: workApi, git, runtimeFactory, llm, logger, redactor },
+        {
+          owner: repo.owner,
+          repo: repo.repo,
+          issueNumber: target.issueNumber,
+          issueType: target.issueType,
+          commentId: target.commentId,
+          trigger: {
+            time: target.triggerTime,
+            title: target.title,
+            body: target.body,
+            commentBody: target.triggerBody,
+            headSha: target.headSha
+          },
+          outputDir: config2.outputDir,
+          maxIterations: config2.limits.maxIterations,
+          maxBudgetUsd: config2.limits.maxBudgetUsd,
+          maxRuntimeSec: config2.limits.maxRuntimeMinutes * 60,
+          targetBranch: config2.send.targetBranch,
+          runtime: {
+            kind: config2.sandbox.runtime,
+            env: sandboxEnv.env,
+            image: image ?? void 0,
+            network: config2.sandbox.network
+          },
+          allowWorkflowChanges: config2.send.allowWorkflowChanges,
+          vision: supportsVision(llm.model),
+          secrets: [config2.token, config2.llm.apiKey ?? ""].filter((s) => s !== ""),
+          signal: io.signal,
+          onProgress: (p) => void progress.update(p)
+        }
+      );
+    } catch (err) {
+      if (io.signal?.aborted) return await stopped(null, null, false);
+      throw err;
+    }
     io.saveState?.("record_written", "true");
     const record2 = resolved.record;
     const base2 = { outputFile: resolved.outputFile, record: record2, reason: null };
@@ -13051,8 +13158,7 @@ async function resolveAndSend(config2, target, experimental, { api, llm, comment
         reason: "already processed"
       };
     }
-    if (record2.error === "cancelled")
-      throw new ResolverError("cancelled", "The run was cancelled; its record and patch were kept.");
+    if (io.signal?.aborted) return await stopped(record2, null, false);
     if (isFatalRecordError(record2)) {
       const message = redactor.redact(record2.error ?? `The run failed (${recordErrorCode(record2) ?? "error"}).`);
       await progress.phase("Finished", "failed", "error");
@@ -13081,43 +13187,70 @@ async function resolveAndSend(config2, target, experimental, { api, llm, comment
       );
       return { ...base2, conclusion: "failure", success: false, prUrl: null, prNumber: null, branch: null };
     }
+    progress.enter("send");
     await progress.phase("Push", "running");
-    const sent = await sendPullRequest(
-      {
-        api,
-        git,
-        logger,
-        redactor,
-        summarize: createPrOverview(llm, { logger, signal: io.signal })
-      },
-      {
-        outputDir: config2.outputDir,
-        record: record2,
-        prType: record2.success ? config2.send.prType : "branch",
-        sendOnFailure: config2.send.sendOnFailure,
-        targetBranch: config2.send.targetBranch,
-        forkOwner: config2.send.forkOwner,
-        reviewer: config2.send.reviewer ?? target.sender.login,
-        prTitle: config2.send.prTitle,
-        identity: config2.send.gitUser,
-        coAuthor: target.sender.login && target.sender.id !== null ? { login: target.sender.login, id: target.sender.id } : target.sender.login,
-        branchCollision: config2.send.branchCollision,
-        allowWorkflowChanges: config2.send.allowWorkflowChanges,
-        runId: config2.run.id,
-        macro: config2.trigger.macro,
-        resolveThreads: config2.send.resolveThreads
-      }
-    );
+    let sent;
+    try {
+      sent = await sendPullRequest(
+        {
+          api: workApi,
+          git,
+          logger,
+          redactor,
+          summarize: createPrOverview(llm, { logger, signal: io.signal })
+        },
+        sendOptions(config2, record2, { reviewer: config2.send.reviewer ?? target.sender.login, coAuthor })
+      );
+    } catch (err) {
+      if (io.signal?.aborted) return await stopped(record2, null, false);
+      throw err;
+    }
+    const delivered = {
+      conclusion: sent.conclusion,
+      url: sent.url,
+      number: sent.number,
+      branch: sent.branch,
+      prType: sent.prType
+    };
+    io.saveState?.("delivered", JSON.stringify(delivered));
     for (const w of sent.warnings) logger.warn(w);
+    if (io.signal?.aborted) return await stopped(record2, delivered, false);
     if (sent.conclusion === "no-changes") progress.mark("Push", "skipped", "nothing to push");
     else progress.mark("Push", "done", sent.branch ?? void 0);
-    return {
-      ...base2,
-      ...await finalComment(config2, record2, sent, commenter, progress)
-    };
+    progress.enter("final");
+    const final = await finalComment(config2, record2, sent, commenter, progress);
+    if (io.signal?.aborted) return await stopped(record2, delivered, true);
+    return { ...base2, ...final };
   } finally {
     await runtimeFactory.teardown().catch((e) => logger.warn(`Sandbox teardown: ${errorMessage(e)}`));
   }
+}
+async function saveStopped(config2, input, parts) {
+  const { io, progress } = parts;
+  const stop = stopInfo(io.signal) ?? { error: "cancelled", code: "cancelled", message: "cancelled" };
+  const saved = await salvage(
+    {
+      api: parts.api,
+      git: parts.git,
+      commenter: parts.commenter,
+      logger: io.logger,
+      redactor: io.redactor,
+      showStopped: (detail) => progress.stopped(detail)
+    },
+    { ...input, config: config2, stop, phase: progress.stoppedIn() }
+  );
+  const outputFile = path2.join(config2.outputDir, "output.jsonl");
+  const pr = input.delivered?.prType !== "branch" ? input.delivered : null;
+  return {
+    conclusion: "error",
+    success: false,
+    outputFile: existsSync(outputFile) ? outputFile : null,
+    record: saved.record,
+    prUrl: pr?.url ?? null,
+    prNumber: pr?.number ?? null,
+    branch: saved.branch,
+    reason: saved.message
+  };
 }
 function artifactHint(config2) {
   return `The patch and the full transcript are in the \`resolver-output\` artifact of the [workflow run](${config2.run.url}).`;
@@ -13194,8 +13327,22 @@ function phaseName(phase, issueType) {
 function lastActionLine(action, redactor, max = 80) {
   return quoteUntrustedInline(redactor.redact(action), max);
 }
-function createProgress(commenter, target, config2, { logger, redactor, now }) {
-  const phases = [];
+function createProgress(commenter, target, config2, {
+  logger,
+  redactor,
+  now,
+  save,
+  signal
+}) {
+  let phases = [];
+  let current = "context";
+  let stoppedIn = signal?.aborted ? current : null;
+  signal?.addEventListener("abort", () => stoppedIn ??= current, { once: true });
+  const enter = (phase) => {
+    if (phase === current) return;
+    current = phase;
+    save("phase", phase);
+  };
   let lastWrite = 0;
   let pending = Promise.resolve();
   let queued = false;
@@ -13207,6 +13354,7 @@ function createProgress(commenter, target, config2, { logger, redactor, now }) {
     queued = true;
     pending = pending.then(() => {
       queued = false;
+      save("progress", JSON.stringify(phases));
       return commenter.progress(render());
     }).then(() => void 0).catch((e) => logger.warn(`Could not update the progress comment: ${errorMessage(e)}`));
     return pending;
@@ -13220,8 +13368,15 @@ function createProgress(commenter, target, config2, { logger, redactor, now }) {
     } else phases.push({ name, state, detail });
   };
   return {
+    enter,
+    stoppedIn: () => stoppedIn ?? current,
+    async stopped(detail) {
+      phases = stoppedPhases(phases, detail);
+      await write(true);
+    },
     start: () => write(true),
     async update(p) {
+      enter(p.phase);
       const name = phaseName(p.phase, target.issueType);
       const detail = p.phase === "agent" && p.iteration !== void 0 ? `iteration ${p.iteration} of ${p.maxIterations ?? "?"}` + (p.costUsd !== void 0 ? `, $${p.costUsd.toFixed(2)} so far` : "") + (p.lastAction ? `; last: ${lastActionLine(p.lastAction, redactor)}` : "") : void 0;
       const isNewPhase = !phases.some((x) => x.name === name);
@@ -13237,5 +13392,6 @@ function createProgress(commenter, target, config2, { logger, redactor, now }) {
 }
 
 export {
+  salvage,
   runJob
 };

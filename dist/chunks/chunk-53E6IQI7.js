@@ -1,7 +1,7 @@
 import { createRequire as __ohCreateRequire } from 'node:module'; import { fileURLToPath as __ohFileURLToPath } from 'node:url'; import { dirname as __ohDirname } from 'node:path'; const require = __ohCreateRequire(import.meta.url); const __filename = __ohFileURLToPath(import.meta.url); const __dirname = __ohDirname(__filename);
 import {
   ResolverError
-} from "./chunk-3MLTW2AV.js";
+} from "./chunk-F3YP4XZU.js";
 
 // src/core/settings.ts
 function parseIntSetting(name, raw, opts = {}) {
